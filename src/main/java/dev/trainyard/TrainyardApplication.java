@@ -1,13 +1,67 @@
 package dev.trainyard;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Optional;
 
+import dev.trainyard.cli.CliStreams;
+import dev.trainyard.cli.Command;
+import dev.trainyard.cli.Validate;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Without a command: the server (REST API, schedules). With {@code run}, {@code resume}
+ * or {@code validate}: that command, then exit.
+ */
 @SpringBootApplication
 public class TrainyardApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(TrainyardApplication.class, args);
+		Optional<Command> command;
+		try {
+			command = Command.parse(args);
+		}
+		catch (Command.UsageException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		if (command.isEmpty()) {
+			SpringApplication.run(TrainyardApplication.class, args);
+			return;
+		}
+		CliStreams streams = CliStreams.redirect();
+		if (command.get().name().equals("validate")) {
+			System.exit(Validate.run(args, streams));
+		}
+		System.exit(runCommand(command.get(), args, streams));
+	}
+
+	private static int runCommand(Command command, String[] args, CliStreams streams) {
+		try {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(TrainyardApplication.class)
+				.web(WebApplicationType.NONE)
+				.properties("trainyard.cli.command=" + command.name(), "trainyard.runs.asynchronous=false",
+						"logging.level.root=warn", "logging.level.dev.trainyard=info",
+						"logging.level.org.springframework.batch=off")
+				.run(args);
+			return SpringApplication.exit(context);
+		}
+		catch (RuntimeException ex) {
+			streams.err().println("trainyard " + command.name() + " failed: " + rootMessage(ex));
+			return 1;
+		}
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage();
 	}
 
 }

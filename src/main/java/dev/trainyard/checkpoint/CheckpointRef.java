@@ -1,0 +1,10 @@
+package dev.trainyard.checkpoint;
+
+import java.time.Instant;
+
+/**
+ * A recorded checkpoint: the model after {@code round} boosting rounds of a run.
+ */
+public record CheckpointRef(long id, String runId, String pipeline, int round, String key, String location, long size,
+		String sha256, Instant createdAt, boolean corrupt) {
+}

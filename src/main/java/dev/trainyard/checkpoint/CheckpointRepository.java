@@ -1,0 +1,48 @@
+package dev.trainyard.checkpoint;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CheckpointRepository {
+
+	private static final String COLUMNS = "ID, RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT, CORRUPT";
+
+	private final JdbcTemplate jdbc;
+
+	CheckpointRepository(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(String runId, String pipeline, int round, String key, String location, long size, String sha256,
+			Instant createdAt) {
+		this.jdbc.update(
+				"INSERT INTO TY_CHECKPOINT (RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				runId, pipeline, round, key, location, size, sha256, Timestamp.from(createdAt));
+	}
+
+	/** Newest first: highest round, and of equal rounds the latest written. */
+	List<CheckpointRef> findByRun(String runId) {
+		return this.jdbc.query(
+				"SELECT " + COLUMNS + " FROM TY_CHECKPOINT WHERE RUN_ID = ? ORDER BY ROUND_NO DESC, ID DESC",
+				CheckpointRepository::map, runId);
+	}
+
+	void markCorrupt(long id) {
+		this.jdbc.update("UPDATE TY_CHECKPOINT SET CORRUPT = TRUE WHERE ID = ?", id);
+	}
+
+	private static CheckpointRef map(ResultSet rs, int row) throws SQLException {
+		return new CheckpointRef(rs.getLong("ID"), rs.getString("RUN_ID"), rs.getString("PIPELINE"),
+				rs.getInt("ROUND_NO"), rs.getString("BLOB_KEY"), rs.getString("LOCATION"), rs.getLong("SIZE_BYTES"),
+				rs.getString("SHA256").trim(), rs.getTimestamp("CREATED_AT").toInstant(), rs.getBoolean("CORRUPT"));
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.trainyard.pipeline;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Reads the {@code trainer} block. The objective is returned even when other parts are
+ * wrong, so that gates and the dataset can be checked against it.
+ */
+final class TrainerBinder {
+
+	static final String XGBOOST = "xgboost";
+
+	private static final List<String> KEYS = List.of("type", "objective", "rounds", "params", "checkpoint-every");
+
+	private TrainerBinder() {
+	}
+
+	static TrainerSpec bind(YamlMap root) {
+		if (!root.require("trainer")) {
+			return null;
+		}
+		YamlMap map = root.map("trainer", KEYS);
+		if (map == null) {
+			return null;
+		}
+		String type = map.string("type");
+		if (type != null && !XGBOOST.equals(type)) {
+			map.problem("type", "unsupported trainer type '" + type + "' (allowed: " + XGBOOST + ")");
+		}
+		Objective objective = objective(map);
+		Integer rounds = map.require("rounds") ? map.integer("rounds") : null;
+		if (rounds != null && rounds < 1) {
+			map.problem("rounds", "must be at least 1");
+			rounds = null;
+		}
+		Integer every = map.integer("checkpoint-every");
+		if (every != null && (every < 1 || (rounds != null && every > rounds))) {
+			map.problem("checkpoint-every",
+					(rounds != null) ? "must be between 1 and rounds (" + rounds + ")" : "must be at least 1");
+		}
+		Map<String, Object> params = params(map);
+		int roundCount = (rounds != null) ? rounds : 0;
+		return new TrainerSpec((type != null) ? type : XGBOOST, objective, roundCount, params,
+				(every != null) ? every : roundCount);
+	}
+
+	private static Objective objective(YamlMap map) {
+		String name = map.require("objective") ? map.string("objective") : null;
+		if (name == null) {
+			return null;
+		}
+		Objective objective = Objective.fromName(name).orElse(null);
+		if (objective == null) {
+			String allowed = Arrays.stream(Objective.values())
+				.map(Objective::xgboostName)
+				.collect(Collectors.joining(", "));
+			map.problem("objective", "unknown objective '" + name + "' (allowed: " + allowed + ")");
+		}
+		return objective;
+	}
+
+	private static Map<String, Object> params(YamlMap map) {
+		Node node = map.node("params");
+		if (node == null) {
+			return Map.of();
+		}
+		if (!(node instanceof MappingNode mapping)) {
+			map.problem("params", "must be a mapping of XGBoost parameters");
+			return Map.of();
+		}
+		Map<String, Object> params = new LinkedHashMap<>();
+		for (NodeTuple tuple : mapping.getValue()) {
+			String field = map.field("params");
+			if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+				map.problems().add(tuple.getKeyNode(), field, "keys must be plain text");
+				continue;
+			}
+			field = field + "." + key.getValue();
+			Node value = tuple.getValueNode();
+			if (!(value instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
+				map.problems().add(value, field, "must be a number, text or boolean");
+			}
+			else if (params.putIfAbsent(key.getValue(), scalarValue(scalar)) != null) {
+				map.problems().add(key, field, "duplicate key");
+			}
+		}
+		return Collections.unmodifiableMap(params);
+	}
+
+	/** A YAML scalar as Integer (or Long), Double, Boolean or String. */
+	static Object scalarValue(ScalarNode scalar) {
+		String text = scalar.getValue();
+		try {
+			if (scalar.getTag().equals(Tag.INT)) {
+				long value = Long.parseLong(text);
+				return (value == (int) value) ? (Object) (int) value : (Object) value;
+			}
+			if (scalar.getTag().equals(Tag.FLOAT)) {
+				return Double.valueOf(text);
+			}
+		}
+		catch (NumberFormatException ex) {
+			return text;
+		}
+		if (scalar.getTag().equals(Tag.BOOL)) {
+			return Boolean.valueOf(text.toLowerCase());
+		}
+		return text;
+	}
+
+}

@@ -1,0 +1,17 @@
+package dev.trainyard.registry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.trainyard.validation.GateResult;
+
+/**
+ * A registered model version with the evidence it was judged on, frozen when it was
+ * registered.
+ */
+public record ModelVersion(String pipeline, int version, VersionState state, String runId, String sha256, long size,
+		String artifactKey, Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
+		List<GateResult> gateResults, String datasetFingerprint, Map<String, Object> parameters, Instant createdAt,
+		String decidedBy, Instant decidedAt, String decisionComment) {
+}

@@ -1,0 +1,14 @@
+package dev.trainyard.run;
+
+/**
+ * A restarted run found different data than it started with; continuing would mix two
+ * datasets in one model.
+ */
+class DatasetChangedException extends RuntimeException {
+
+	DatasetChangedException(String source, String expected, String actual) {
+		super("the dataset " + source + " changed since the run started (SHA-256 " + expected + ", now " + actual
+				+ "); start a new run instead of resuming this one");
+	}
+
+}

@@ -1,0 +1,102 @@
+package dev.trainyard.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+
+import dev.trainyard.pipeline.PipelineDefinition;
+import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs an action with the pipeline's bounded retries: exponential backoff with jitter,
+ * for transient errors only (I/O and transient database errors). Anything else — bad
+ * data, a corrupt checkpoint, XGBoost rejecting its input — fails at once.
+ */
+@Component
+class Retries {
+
+	private static final Logger log = LoggerFactory.getLogger(Retries.class);
+
+	private final MeterRegistry meterRegistry;
+
+	Retries(MeterRegistry meterRegistry) {
+		this.meterRegistry = meterRegistry;
+	}
+
+	<T> T call(PipelineDefinition definition, String step, Supplier<T> action) {
+		RetryTemplate template = new RetryTemplate(policy(definition.retry()));
+		template.setRetryListener(new CountingListener(definition.name(), step));
+		try {
+			return template.execute(new Retryable<T>() {
+				@Override
+				public T execute() {
+					return action.get();
+				}
+
+				@Override
+				public String getName() {
+					return definition.name() + "/" + step;
+				}
+			});
+		}
+		catch (RetryException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(ex.getMessage(), cause);
+		}
+	}
+
+	static boolean isTransient(Throwable ex) {
+		return ex instanceof IOException || ex instanceof UncheckedIOException
+				|| ex instanceof TransientDataAccessException;
+	}
+
+	private static RetryPolicy policy(RetrySpec retry) {
+		return RetryPolicy.builder()
+			.maxRetries(retry.maxAttempts() - 1)
+			.delay(retry.backoff())
+			.multiplier(2.0)
+			.maxDelay(retry.maxBackoff())
+			.jitter(retry.backoff().dividedBy(4))
+			.predicate(Retries::isTransient)
+			.build();
+	}
+
+	private final class CountingListener implements RetryListener {
+
+		private final String pipeline;
+
+		private final String step;
+
+		CountingListener(String pipeline, String step) {
+			this.pipeline = pipeline;
+			this.step = step;
+		}
+
+		@Override
+		public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
+			Retries.this.meterRegistry.counter("trainyard.retries", "pipeline", this.pipeline, "step", this.step)
+				.increment();
+		}
+
+		@Override
+		public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
+			log.warn("{} failed with a transient error, will retry: {}", retryable.getName(), failure.toString());
+		}
+
+	}
+
+}
