@@ -1,0 +1,175 @@
+package dev.trainyard.api;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.trainyard.dataset.InvalidDatasetException;
+import dev.trainyard.pipeline.InvalidPipelineException;
+import dev.trainyard.pipeline.PipelineNotFoundException;
+import dev.trainyard.pipeline.PipelineProblem;
+import dev.trainyard.run.RunConflictException;
+import dev.trainyard.run.RunNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.launch.NoSuchJobExecutionException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error of the API into an RFC 9457 problem detail with a stable
+ * {@code type}: Trainyard's own exceptions, Spring Batch's and Spring MVC's. Never puts a
+ * stack trace in a response.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	static final String TYPE_BASE = "https://trainyard.dev/problems/";
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(RunNotFoundException.class)
+	ResponseEntity<Object> runNotFound(RunNotFoundException ex, WebRequest request) {
+		return problem(ex, HttpStatus.NOT_FOUND, "run-not-found", "Run not found", ex.getMessage(), Map.of(), request);
+	}
+
+	@ExceptionHandler(NoSuchJobExecutionException.class)
+	ResponseEntity<Object> noSuchJobExecution(NoSuchJobExecutionException ex, WebRequest request) {
+		return problem(ex, HttpStatus.NOT_FOUND, "run-not-found", "Run not found", ex.getMessage(), Map.of(), request);
+	}
+
+	@ExceptionHandler(PipelineNotFoundException.class)
+	ResponseEntity<Object> pipelineNotFound(PipelineNotFoundException ex, WebRequest request) {
+		return problem(ex, HttpStatus.NOT_FOUND, "pipeline-not-found", "Pipeline not found",
+				"There is no pipeline named '" + ex.name() + "'", Map.of("pipeline", String.valueOf(ex.name())),
+				request);
+	}
+
+	@ExceptionHandler(RunConflictException.class)
+	ResponseEntity<Object> runConflict(RunConflictException ex, WebRequest request) {
+		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
+				request);
+	}
+
+	@ExceptionHandler({ JobExecutionAlreadyRunningException.class, JobRestartException.class,
+			JobInstanceAlreadyCompleteException.class })
+	ResponseEntity<Object> jobConflict(Exception ex, WebRequest request) {
+		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
+				request);
+	}
+
+	@ExceptionHandler(InvalidPipelineException.class)
+	ResponseEntity<Object> invalidPipeline(InvalidPipelineException ex, WebRequest request) {
+		List<Problem> problems = ex.problems().stream().map(Problem::of).toList();
+		String detail = (problems.size() == 1) ? "The pipeline file has a problem: " + ex.problems().get(0)
+				: "The pipeline file has " + problems.size() + " problems";
+		return problem(ex, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pipeline", "Invalid pipeline", detail,
+				Map.of("problems", problems), request);
+	}
+
+	@ExceptionHandler(InvalidDatasetException.class)
+	ResponseEntity<Object> invalidDataset(InvalidDatasetException ex, WebRequest request) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("file", String.valueOf(ex.file()));
+		if (ex.line() != null) {
+			properties.put("line", ex.line());
+		}
+		return problem(ex, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "Invalid dataset", ex.getMessage(),
+				properties, request);
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<Object> badRequest(IllegalArgumentException ex, WebRequest request) {
+		return problem(ex, HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage(), Map.of(), request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error answering {}", path(request), ex);
+		return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
+				"The server could not answer the request; the error is in its log", Map.of(), request);
+	}
+
+	/**
+	 * Gives Spring MVC's own problem details a Trainyard {@code type} and an
+	 * {@code instance} too.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		Object problem = body;
+		if (problem == null && ex instanceof ErrorResponse error) {
+			problem = error.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		if (problem instanceof ProblemDetail detail) {
+			complete(detail, statusCode, request);
+		}
+		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+	}
+
+	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String type, String title,
+			@Nullable String detail, Map<String, Object> properties, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (detail != null) ? detail : title);
+		problem.setType(URI.create(TYPE_BASE + type));
+		problem.setTitle(title);
+		properties.forEach(problem::setProperty);
+		ResponseEntity<Object> response = handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+		return (response != null) ? response : ResponseEntity.status(status).build();
+	}
+
+	private static void complete(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
+		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+			problem.setType(URI.create(TYPE_BASE + slug(status)));
+		}
+		if (problem.getInstance() == null) {
+			String path = path(request);
+			if (path != null) {
+				problem.setInstance(URI.create(path));
+			}
+		}
+	}
+
+	private static String slug(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+				: "http-" + status.value();
+	}
+
+	private static @Nullable String path(WebRequest request) {
+		if (request instanceof ServletWebRequest servlet) {
+			HttpServletRequest http = servlet.getRequest();
+			return http.getRequestURI();
+		}
+		return null;
+	}
+
+	/**
+	 * One problem of a pipeline file, as the {@code problems} property lists it.
+	 */
+	record Problem(String file, @Nullable Integer line, @Nullable String field, String message) {
+
+		static Problem of(PipelineProblem problem) {
+			return new Problem(String.valueOf(problem.file()), problem.line(), problem.field(), problem.message());
+		}
+
+	}
+
+}

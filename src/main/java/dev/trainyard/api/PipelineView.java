@@ -1,0 +1,41 @@
+package dev.trainyard.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pipeline as the API shows it: the essentials of its definition, its champion and how
+ * fresh that champion is.
+ *
+ * @param champion the current champion, or {@code null} when there is none
+ */
+record PipelineView(String name, Schedule schedule, Dataset dataset, String objective, int rounds, int checkpointEvery,
+		Map<String, Object> params, List<Gate> gates, String approval, String approvalTimeout, Champion champion,
+		Freshness freshness) {
+
+	/** The cron schedule; {@code null} when the pipeline only runs on demand. */
+	record Schedule(String cron, String zone) {
+	}
+
+	/** Where the data comes from and which column is the label. */
+	record Dataset(String path, String label, double validationFraction, long seed) {
+	}
+
+	/** A validation gate; unset bounds are {@code null}. */
+	record Gate(String metric, Double min, Double max, Double maxRegression) {
+	}
+
+	/** The champion version and when it last became the champion. */
+	record Champion(int version, String sha256, Map<String, Double> metrics, Instant promotedAt) {
+	}
+
+	/**
+	 * The model-age SLO: {@code maxAge} and {@code warnAge} as ISO-8601 durations (or
+	 * {@code null} when not set), the champion's age in seconds ({@code null} without a
+	 * champion) and the resulting status.
+	 */
+	record Freshness(String maxAge, String warnAge, Long maxAgeSeconds, Long ageSeconds, FreshnessStatus status) {
+	}
+
+}
