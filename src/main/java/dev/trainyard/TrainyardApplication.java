@@ -33,19 +33,24 @@ public class TrainyardApplication {
 			SpringApplication.run(TrainyardApplication.class, args);
 			return;
 		}
-		CliStreams streams = CliStreams.redirect();
-		if (command.get().name().equals("validate")) {
-			System.exit(Validate.run(args, streams));
-		}
-		System.exit(runCommand(command.get(), args, streams));
+		System.exit(execute(command.get(), args, CliStreams.redirect()));
 	}
 
-	private static int runCommand(Command command, String[] args, CliStreams streams) {
+	/**
+	 * Carries out a CLI command and returns its exit code.
+	 * @param streams where the summary (out) and messages (err) go
+	 */
+	public static int execute(Command command, String[] args, CliStreams streams) {
+		CliStreams.use(streams);
+		if (command.name().equals("validate")) {
+			return Validate.run(args, streams);
+		}
 		try {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(TrainyardApplication.class)
 				.web(WebApplicationType.NONE)
 				.properties("trainyard.cli.command=" + command.name(), "trainyard.runs.asynchronous=false",
 						"logging.level.root=warn", "logging.level.dev.trainyard=info",
+						"logging.level.dev.trainyard.TrainyardApplication=warn",
 						"logging.level.org.springframework.batch=off")
 				.run(args);
 			return SpringApplication.exit(context);

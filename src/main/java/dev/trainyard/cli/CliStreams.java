@@ -24,4 +24,12 @@ public record CliStreams(PrintStream out, PrintStream err) {
 		return current;
 	}
 
+	/**
+	 * Uses the given streams for the next command (tests).
+	 */
+	public static synchronized CliStreams use(CliStreams streams) {
+		current = streams;
+		return streams;
+	}
+
 }

@@ -1,0 +1,243 @@
+package dev.trainyard.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.trainyard.checkpoint.CheckpointRef;
+import dev.trainyard.checkpoint.Checkpoints;
+import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.VersionState;
+import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@TrainyardTest
+class PipelineJobTests {
+
+	static Path root;
+
+	@DynamicPropertySource
+	static void dirs(DynamicPropertyRegistry registry) {
+		root = TestDirs.register(registry);
+	}
+
+	@Autowired
+	Runs runs;
+
+	@Autowired
+	ModelRegistry registry;
+
+	@Autowired
+	Checkpoints checkpoints;
+
+	@Autowired
+	FaultyBlobStore store;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@AfterEach
+	void heal() {
+		this.store.heal();
+	}
+
+	@Test
+	void completedRunTrainsInSegmentsAndPromotesItsModel() {
+		String name = pipeline("auto-ok", "auto", 0.8);
+		RunView run = this.runs.launch(name, "tester");
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(40, 30, 20, 10);
+		assertThat(run.progress()).isEqualTo(new RunView.Progress(40, 40));
+		assertThat(run.steps()).extracting(RunView.StepView::name)
+			.containsExactly("prepare-data", "train", "evaluate", "gate", "promote");
+		assertThat(run.metrics()).containsKeys("auc", "logloss", "error", "accuracy");
+		assertThat(run.resumedFromRound()).isNull();
+		assertThat(this.registry.champion(name)).hasValueSatisfying((champion) -> {
+			assertThat(champion.version()).isEqualTo(1);
+			assertThat(champion.sha256()).isEqualTo(run.modelSha256());
+			assertThat(champion.state()).isEqualTo(VersionState.PROMOTED);
+		});
+		assertThat(this.registry.history(name)).singleElement()
+			.satisfies((change) -> assertThat(change.actor()).isEqualTo("tester"));
+	}
+
+	@Test
+	void secondRunIsGatedAgainstTheChampionAndBecomesVersionTwo() {
+		String name = pipeline("twice", "auto", 0.8);
+		RunView first = this.runs.launch(name, "tester");
+		RunView second = this.runs.launch(name, "tester");
+		assertThat(second.modelVersion()).isEqualTo(2);
+		assertThat(second.championVersion()).isEqualTo(1);
+		assertThat(second.championMetrics()).isEqualTo(first.metrics());
+		assertThat(second.gates()).anySatisfy((gate) -> {
+			assertThat(gate.kind()).isEqualTo("max-regression");
+			assertThat(gate.championValue()).isEqualTo(first.metrics().get("auc"));
+		});
+		assertThat(this.registry.champion(name)).hasValueSatisfying((c) -> assertThat(c.version()).isEqualTo(2));
+	}
+
+	@Test
+	void failsThenRestartCompletesWithTheModelOfAnUninterruptedRun() {
+		String name = pipeline("fails-once", "auto", 0.8);
+		String reference = this.runs.launch(pipeline("fails-once-ref", "auto", 0.8), "tester").modelSha256();
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("disk on fire"));
+
+		RunView failed = this.runs.launch(name, "tester");
+		assertThat(failed.status()).isEqualTo("FAILED");
+		assertThat(failed.outcome()).isEqualTo("FAILED");
+		assertThat(failed.error()).contains("disk on fire").doesNotContain("\tat ");
+		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(20, 10);
+
+		RunView restarted = this.runs.restart(failed.runId(), "tester");
+		assertThat(restarted.status()).isEqualTo("COMPLETED");
+		assertThat(restarted.outcome()).isEqualTo("PROMOTED");
+		assertThat(restarted.resumedFromRound()).isEqualTo(20);
+		assertThat(restarted.executions()).isEqualTo(2);
+		assertThat(restarted.modelSha256()).isEqualTo(reference);
+	}
+
+	@Test
+	void retriesTransientStoreErrorsWithinTheRun() {
+		String name = pipeline("transient", "auto", 0.8);
+		this.store.failWrites((key) -> key.contains("/000020-"), 2, new IOException("connection reset"));
+		RunView run = this.runs.launch(name, "tester");
+		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.executions()).isEqualTo(1);
+	}
+
+	@Test
+	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() throws IOException {
+		String name = pipeline("corrupt", "auto", 0.8);
+		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		RunView failed = this.runs.launch(name, "tester");
+		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
+		assertThat(newest.round()).isEqualTo(20);
+		flipAByte(Path.of(java.net.URI.create(newest.location())));
+
+		RunView restarted = this.runs.restart(failed.runId(), "tester");
+		assertThat(restarted.resumedFromRound()).isEqualTo(10);
+		assertThat(restarted.modelSha256()).isEqualTo(reference);
+		assertThat(restarted.checkpoints()).filteredOn(RunView.CheckpointView::corrupt)
+			.extracting(RunView.CheckpointView::round)
+			.containsExactly(20);
+	}
+
+	@Test
+	void recoversARunWhoseProcessWasKilled() throws Exception {
+		String name = pipeline("killed", "auto", 0.8);
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		RunView failed = this.runs.launch(name, "tester");
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		leaveAsAfterKill(failed.runId(), gone.pid(), gone.info().startInstant().orElse(java.time.Instant.now()));
+		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo("STARTED");
+
+		RunView resumed = this.runs.resumeLatest(name, "tester");
+		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.resumedFromRound()).isEqualTo(20);
+	}
+
+	@Test
+	void refusesToRecoverARunWhoseProcessIsAlive() {
+		String name = pipeline("alive", "auto", 0.8);
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		RunView failed = this.runs.launch(name, "tester");
+		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
+		leaveAsAfterKill(failed.runId(), 1, init.info().startInstant().orElseThrow());
+
+		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
+			.withMessageContaining("still running");
+	}
+
+	@Test
+	void candidateThatFailsAGateIsRejectedAndNotRegistered() {
+		String name = pipeline("strict", "auto", 0.9999999);
+		RunView run = this.runs.launch(name, "tester");
+		assertThat(run.status()).isEqualTo("COMPLETED");
+		assertThat(run.outcome()).isEqualTo("REJECTED");
+		assertThat(run.modelVersion()).isNull();
+		assertThat(run.gates()).anySatisfy((gate) -> {
+			assertThat(gate.passed()).isFalse();
+			assertThat(gate.kind()).isEqualTo("min");
+			assertThat(gate.bound()).isEqualTo(0.9999999);
+		});
+		assertThat(this.registry.versions(name)).isEmpty();
+	}
+
+	@Test
+	void manualApprovalStopsTheRunWithTheCandidateAwaitingApproval() {
+		String name = pipeline("manual", "manual", 0.8);
+		RunView run = this.runs.launch(name, "tester");
+		assertThat(run.status()).isEqualTo("STOPPED");
+		assertThat(run.outcome()).isEqualTo("AWAITING_APPROVAL");
+		assertThat(this.registry.find(name, run.modelVersion()))
+			.hasValueSatisfying((version) -> assertThat(version.state()).isEqualTo(VersionState.AWAITING_APPROVAL));
+		assertThat(this.registry.champion(name)).isEmpty();
+		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.restart(run.runId(), "tester"))
+			.withMessageContaining("awaiting approval");
+	}
+
+	@Test
+	void completedRunCannotBeResumed() {
+		String name = pipeline("done", "auto", 0.8);
+		this.runs.launch(name, "tester");
+		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
+			.withMessageContaining("nothing to resume");
+	}
+
+	private void leaveAsAfterKill(String runId, long pid, java.time.Instant started) {
+		Long execution = this.jdbc.queryForObject(
+				"SELECT MAX(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
+						+ " JOIN TY_RUN R ON R.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE R.RUN_ID = ?",
+				Long.class, runId);
+		this.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+				+ " WHERE JOB_EXECUTION_ID = ?", execution);
+		this.jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'train'", execution);
+		this.jdbc.update(
+				"UPDATE TY_RUN SET OUTCOME = NULL, OWNER_HOST = ?, OWNER_PID = ?, OWNER_STARTED_AT = ?,"
+						+ " HEARTBEAT_AT = ? WHERE RUN_ID = ?",
+				hostName(), pid, java.sql.Timestamp.from(started), java.sql.Timestamp.from(java.time.Instant.now()),
+				runId);
+	}
+
+	private static String hostName() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+	private static void flipAByte(Path file) throws IOException {
+		byte[] bytes = Files.readAllBytes(file);
+		bytes[bytes.length / 2] ^= (byte) 0xFF;
+		Files.write(file, bytes);
+	}
+
+	private static String pipeline(String name, String approval, double minAuc) {
+		TestPipelines.write(root.resolve("jobs"), name, TestPipelines.synthetic(name, approval, minAuc));
+		return name;
+	}
+
+	static List<String> names(List<RunView> runs) {
+		return runs.stream().map(RunView::pipeline).toList();
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.trainyard.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import dev.trainyard.store.FileBlobStore;
+import dev.trainyard.store.StoreProperties;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A whole Trainyard (no web server) on a fresh H2 database and file store (see
+ * {@link TestDirs}), running runs on the calling thread, with a {@link FaultyBlobStore}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "trainyard.runs.asynchronous=false", "trainyard.runs.heartbeat-interval=1s" })
+@Import(TrainyardTest.Stores.class)
+public @interface TrainyardTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	class Stores {
+
+		@Bean
+		@Primary
+		FaultyBlobStore faultyBlobStore(StoreProperties properties) {
+			return new FaultyBlobStore(new FileBlobStore(properties.root()));
+		}
+
+	}
+
+}
