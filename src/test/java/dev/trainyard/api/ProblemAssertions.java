@@ -15,7 +15,7 @@ final class ProblemAssertions {
 	}
 
 	static void assertProblem(MvcTestResult result, HttpStatus status, String type, String instance) {
-		assertThat(result).hasStatus(status).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ApiExceptionHandler.TYPE_BASE + type);
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(status.value());
 		assertThat(result).bodyJson().extractingPath("$.instance").isEqualTo(instance);

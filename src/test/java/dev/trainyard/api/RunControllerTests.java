@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.pipeline.PipelineProblem;
@@ -129,6 +130,24 @@ class RunControllerTests {
 	void rejectsALimitBelowOne() {
 		assertProblem(this.mvc.get().uri("/api/runs?limit=0").exchange(), HttpStatus.BAD_REQUEST, "bad-request",
 				"/api/runs");
+	}
+
+	@Test
+	void answersWithAProblemDetailAlsoWhenTheClientAsksForJson() {
+		given(this.runs.find("nope")).willReturn(Optional.empty());
+		assertProblem(this.mvc.get().uri("/api/runs/nope").accept(MediaType.APPLICATION_JSON).exchange(),
+				HttpStatus.NOT_FOUND, "run-not-found", "/api/runs/nope");
+	}
+
+	@Test
+	void launchOfAPipelineWithABrokenDatasetIsUnprocessable() {
+		given(this.runs.launch("breast-cancer", "anonymous"))
+			.willThrow(new InvalidDatasetException("data/breast_cancer.csv", 12L, "'abc' is not a number"));
+		MvcTestResult result = this.mvc.post().uri("/api/pipelines/breast-cancer/runs").exchange();
+		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "/api/pipelines/breast-cancer/runs");
+		assertThat(result).bodyJson().isLenientlyEqualTo("""
+				{"file": "data/breast_cancer.csv", "line": 12}
+				""");
 	}
 
 	@Test
