@@ -51,7 +51,9 @@ public class TrainyardApplication {
 				.properties("trainyard.cli.command=" + command.name(), "trainyard.runs.asynchronous=false",
 						"logging.level.root=warn", "logging.level.dev.trainyard=info",
 						"logging.level.dev.trainyard.TrainyardApplication=warn",
-						"logging.level.org.springframework.batch=off")
+						"logging.level.org.springframework.batch=off",
+						"logging.level.org.springframework.boot.SpringApplication=off",
+						"logging.level.org.springframework.context=error")
 				.run(args);
 			return SpringApplication.exit(context);
 		}
