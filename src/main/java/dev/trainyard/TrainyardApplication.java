@@ -48,12 +48,8 @@ public class TrainyardApplication {
 		try {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(TrainyardApplication.class)
 				.web(WebApplicationType.NONE)
-				.properties("trainyard.cli.command=" + command.name(), "trainyard.runs.asynchronous=false",
-						"logging.level.root=warn", "logging.level.dev.trainyard=info",
-						"logging.level.dev.trainyard.TrainyardApplication=warn",
-						"logging.level.org.springframework.batch=off",
-						"logging.level.org.springframework.boot.SpringApplication=off",
-						"logging.level.org.springframework.context=error")
+				.profiles("cli")
+				.properties("trainyard.cli.command=" + command.name())
 				.run(args);
 			return SpringApplication.exit(context);
 		}
