@@ -4,6 +4,7 @@ import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.dataset.PreparedData;
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.training.TrainingPlan;
+import dev.trainyard.training.TrainingSession;
 import ml.dmlc.xgboost4j.java.DMatrix;
 
 /**
@@ -28,6 +29,8 @@ final class RunContext {
 	private byte[] model;
 
 	private CheckpointRef modelRef;
+
+	private TrainingSession session;
 
 	RunContext(String runId, PipelineDefinition definition, PreparedData data, TrainingPlan plan, DMatrix train,
 			DMatrix validation) {
@@ -80,7 +83,19 @@ final class RunContext {
 		this.modelRef = ref;
 	}
 
+	TrainingSession session() {
+		return this.session;
+	}
+
+	void session(TrainingSession session) {
+		if (this.session != null) {
+			this.session.close();
+		}
+		this.session = session;
+	}
+
 	void dispose() {
+		session(null);
 		this.train.dispose();
 		this.validation.dispose();
 		this.model = null;

@@ -60,7 +60,11 @@ class TrainTasklet implements Tasklet {
 		int from = state.getInt(RunKeys.TRAIN_ROUND);
 		if (from < plan.rounds()) {
 			int to = plan.segmentEnd(from);
-			byte[] model = this.trainer.trainSegment(plan, run.train(), run.model(), from);
+			if (run.session().round() != from) {
+				throw new IllegalStateException("the training session of run " + run.runId() + " is at round "
+						+ run.session().round() + " but the step is at round " + from);
+			}
+			byte[] model = run.session().next();
 			CheckpointRef ref = this.retries.call(run.definition(), "train",
 					() -> this.checkpoints.save(run.pipeline(), run.runId(), to, model));
 			run.model(model, ref);
@@ -80,8 +84,9 @@ class TrainTasklet implements Tasklet {
 	private void resume(RunContext run, ExecutionContext state, long stepExecutionId) {
 		Optional<VerifiedCheckpoint> checkpoint = this.checkpoints.latestVerified(run.runId());
 		int round = checkpoint.map((verified) -> verified.ref().round()).orElse(0);
-		run.model(checkpoint.map(VerifiedCheckpoint::bytes).orElse(null),
-				checkpoint.map(VerifiedCheckpoint::ref).orElse(null));
+		byte[] model = checkpoint.map(VerifiedCheckpoint::bytes).orElse(null);
+		run.model(model, checkpoint.map(VerifiedCheckpoint::ref).orElse(null));
+		run.session(this.trainer.session(run.plan(), run.train(), model, round));
 		state.putLong(RunKeys.TRAIN_STEP_EXECUTION, stepExecutionId);
 		state.putInt(RunKeys.TRAIN_START_ROUND, round);
 		state.putInt(RunKeys.TRAIN_ROUND, round);

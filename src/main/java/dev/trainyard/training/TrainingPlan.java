@@ -30,6 +30,27 @@ public record TrainingPlan(Map<String, Object> params, int rounds, int checkpoin
 		return new TrainingPlan(Map.copyOf(params), trainer.rounds(), trainer.checkpointEvery(), seed);
 	}
 
+	/**
+	 * The tree updaters XGBoost uses for this plan, when a booster may continue in memory
+	 * between segments ({@link TrainingSession}); {@code null} when every segment must
+	 * start from the previous checkpoint's bytes (another booster than gbtree, an
+	 * explicit updater or process type, or a tree method other than hist, approx and
+	 * exact).
+	 */
+	public String updaterSequence() {
+		if (!"gbtree".equals(String.valueOf(this.params.getOrDefault("booster", "gbtree")))
+				|| this.params.containsKey("updater") || this.params.containsKey("process_type")
+				|| !"cpu".equals(String.valueOf(this.params.getOrDefault("device", "cpu")))) {
+			return null;
+		}
+		return switch (String.valueOf(this.params.getOrDefault("tree_method", "hist"))) {
+			case "hist", "auto" -> "grow_quantile_histmaker";
+			case "approx" -> "grow_histmaker";
+			case "exact" -> "grow_colmaker,prune";
+			default -> null;
+		};
+	}
+
 	/** The round a segment ends at (exclusive upper bound of the rounds it trains). */
 	public int segmentEnd(int fromRound) {
 		return Math.min(this.rounds, fromRound + this.checkpointEvery);

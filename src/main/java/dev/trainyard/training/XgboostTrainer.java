@@ -39,7 +39,21 @@ public class XgboostTrainer {
 	}
 
 	/**
-	 * Trains the segment starting at {@code fromRound}.
+	 * Opens a session that trains the segments after {@code startRound}.
+	 * @param start the model bytes at {@code startRound}, or {@code null} at round 0
+	 */
+	public TrainingSession session(TrainingPlan plan, DMatrix train, byte[] start, int startRound) {
+		try {
+			return new TrainingSession(this, plan, train, start, startRound);
+		}
+		catch (XGBoostError ex) {
+			throw new TrainingException("XGBoost cannot start training: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Trains the segment starting at {@code fromRound} from the previous checkpoint's
+	 * bytes.
 	 * @param previous the model bytes at {@code fromRound}, or {@code null} at round 0
 	 * @return the model bytes at {@link TrainingPlan#segmentEnd(int)}
 	 */
