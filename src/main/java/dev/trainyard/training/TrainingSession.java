@@ -77,6 +77,7 @@ public final class TrainingSession implements AutoCloseable {
 				this.booster = XGBoost.loadModel(this.model);
 			}
 			else if (this.booster != null) {
+				params.putIfAbsent("verbosity", 0);
 				rebuildUpdaters(params);
 				params.put("updater", this.plan.updaterSequence());
 			}
@@ -91,9 +92,10 @@ public final class TrainingSession implements AutoCloseable {
 	}
 
 	/**
-	 * Applies the segment's parameters with another updater and makes XGBoost configure
-	 * itself (a prediction does), so the next update creates fresh updaters seeded from
-	 * the segment's seed, as a freshly loaded booster would.
+	 * Applies the segment's parameters with another updater (quietly: naming the updater
+	 * makes XGBoost warn that {@code tree_method} is ignored, which is not so here) and
+	 * makes XGBoost configure itself (a prediction does), so the next update creates
+	 * fresh updaters seeded from the segment's seed, as a freshly loaded booster would.
 	 */
 	private void rebuildUpdaters(Map<String, Object> params) throws XGBoostError {
 		Map<String, Object> interim = new HashMap<>(params);
