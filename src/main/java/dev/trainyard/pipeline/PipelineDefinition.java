@@ -53,10 +53,18 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 	public record GateSpec(Metric metric, Double min, Double max, Double maxRegression) {
 	}
 
-	/** Whether a passing candidate needs approval; how long a request stays open. */
-	public record PromotionSpec(Approval approval, Duration approvalTimeout) {
+	/**
+	 * Whether a passing candidate needs approval; how long a request stays open; whether
+	 * the user who launched a run may approve its candidate (four-eyes rule when
+	 * {@code true}).
+	 */
+	public record PromotionSpec(Approval approval, Duration approvalTimeout, boolean requireDistinctApprover) {
 
-		public static final PromotionSpec DEFAULT = new PromotionSpec(Approval.MANUAL, Duration.ofDays(7));
+		public static final PromotionSpec DEFAULT = new PromotionSpec(Approval.MANUAL, Duration.ofDays(7), false);
+
+		public PromotionSpec(Approval approval, Duration approvalTimeout) {
+			this(approval, approvalTimeout, false);
+		}
 
 	}
 

@@ -23,7 +23,8 @@ final class PolicyBinder {
 
 	private static final List<String> RETRY_KEYS = List.of("max-attempts", "backoff", "max-backoff");
 
-	private static final List<String> PROMOTION_KEYS = List.of("approval", "approval-timeout");
+	private static final List<String> PROMOTION_KEYS = List.of("approval", "approval-timeout",
+			"require-distinct-approver");
 
 	private static final List<String> FRESHNESS_KEYS = List.of("max-age", "warn-age");
 
@@ -100,7 +101,8 @@ final class PolicyBinder {
 			map.problem("approval", "must be manual or auto, got '" + text + "'");
 		}
 		Duration timeout = orElse(map.duration("approval-timeout"), defaults.approvalTimeout());
-		return new PromotionSpec(approval, timeout);
+		Boolean distinct = map.bool("require-distinct-approver");
+		return new PromotionSpec(approval, timeout, (distinct != null) ? distinct : defaults.requireDistinctApprover());
 	}
 
 	static FreshnessSpec freshness(YamlMap root) {

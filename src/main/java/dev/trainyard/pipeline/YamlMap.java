@@ -117,6 +117,21 @@ final class YamlMap {
 		return (scalar != null) ? scalar.getValue() : null;
 	}
 
+	Boolean bool(String key) {
+		ScalarNode scalar = scalar(key, "true or false");
+		if (scalar == null) {
+			return null;
+		}
+		return switch (scalar.getValue()) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> {
+				problem(key, "must be true or false, got '" + scalar.getValue() + "'");
+				yield null;
+			}
+		};
+	}
+
 	Integer integer(String key) {
 		return NumberField.read(this, key, "an integer", Integer::valueOf);
 	}
