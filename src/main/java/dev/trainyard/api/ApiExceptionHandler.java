@@ -8,6 +8,10 @@ import java.util.Map;
 
 import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.pipeline.InvalidPipelineException;
+import dev.trainyard.promotion.FourEyesException;
+import dev.trainyard.registry.ArtifactUnavailableException;
+import dev.trainyard.registry.ModelVersionNotFoundException;
+import dev.trainyard.registry.VersionStateException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.pipeline.PipelineProblem;
 import dev.trainyard.run.RunConflictException;
@@ -94,6 +98,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		return problem(ex, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "Invalid dataset", ex.getMessage(),
 				properties, request);
+	}
+
+	@ExceptionHandler(ModelVersionNotFoundException.class)
+	ResponseEntity<Object> versionNotFound(ModelVersionNotFoundException ex, WebRequest request) {
+		return problem(ex, HttpStatus.NOT_FOUND, "version-not-found", "Model version not found", ex.getMessage(),
+				Map.of(), request);
+	}
+
+	@ExceptionHandler(VersionStateException.class)
+	ResponseEntity<Object> versionState(VersionStateException ex, WebRequest request) {
+		return problem(ex, HttpStatus.CONFLICT, "version-state-conflict", "Model version state conflict",
+				ex.getMessage(), (ex.state() != null) ? Map.of("state", ex.state().name()) : Map.of(), request);
+	}
+
+	@ExceptionHandler(ArtifactUnavailableException.class)
+	ResponseEntity<Object> artifactUnavailable(ArtifactUnavailableException ex, WebRequest request) {
+		return problem(ex, HttpStatus.CONFLICT, "artifact-unavailable", "Model artifact unavailable", ex.getMessage(),
+				Map.of(), request);
+	}
+
+	@ExceptionHandler(FourEyesException.class)
+	ResponseEntity<Object> fourEyes(FourEyesException ex, WebRequest request) {
+		return problem(ex, HttpStatus.FORBIDDEN, "four-eyes", "A different approver is required", ex.getMessage(),
+				Map.of(), request);
 	}
 
 	@ExceptionHandler(IllegalArgumentException.class)

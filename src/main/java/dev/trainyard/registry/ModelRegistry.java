@@ -1,16 +1,9 @@
 package dev.trainyard.registry;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import dev.trainyard.store.BlobStore;
-import dev.trainyard.store.Sha256;
-import dev.trainyard.store.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The model registry's facade: versions, their artifacts, the champion and its history.
- * Methods join the caller's transaction (a step's chunk) when there is one.
+ * The model registry's facade: versions, their artifacts, the champion, its history and
+ * its serving pointer. Methods join the caller's transaction (a step's chunk) when there
+ * is one, except champion changes, which commit on their own ({@link ChampionPublisher}).
  */
 @Service
 public class ModelRegistry {
@@ -30,19 +24,23 @@ public class ModelRegistry {
 
 	private final ChampionRepository champions;
 
-	private final BlobStore store;
+	private final ModelArtifacts artifacts;
+
+	private final ChampionPublisher publisher;
 
 	private final Clock clock;
 
-	ModelRegistry(ModelVersionRepository versions, ChampionRepository champions, BlobStore store, Clock clock) {
+	ModelRegistry(ModelVersionRepository versions, ChampionRepository champions, ModelArtifacts artifacts,
+			ChampionPublisher publisher, Clock clock) {
 		this.versions = versions;
 		this.champions = champions;
-		this.store = store;
+		this.artifacts = artifacts;
+		this.publisher = publisher;
 		this.clock = clock;
 	}
 
 	/**
-	 * Registers a candidate: copies its artifact to
+	 * Registers a candidate: writes its artifact to
 	 * {@code models/<pipeline>/<version>/model.ubj}, checks the copy's SHA-256, then adds
 	 * the version. Registering the same run again returns the version it already has.
 	 */
@@ -53,35 +51,70 @@ public class ModelRegistry {
 			return existing.get();
 		}
 		int version = this.versions.nextVersion(candidate.pipeline());
-		String key = "models/%s/%d/model.ubj".formatted(candidate.pipeline(), version);
-		StoredBlob blob = put(key, candidate.model());
-		if (!blob.sha256().equals(candidate.sha256())) {
-			throw new UncheckedIOException(new IOException("model artifact " + blob.location() + " has SHA-256 "
-					+ blob.sha256() + " after copying, expected " + candidate.sha256()));
-		}
+		String key = ModelArtifacts.modelKey(candidate.pipeline(), version);
+		this.artifacts.writeModel(key, candidate.model(), candidate.sha256());
 		this.versions.insert(candidate, version, key, this.clock.instant());
 		log.info("Registered {} version {} ({}) from run {}", candidate.pipeline(), version, candidate.state(),
 				candidate.runId());
-		return this.versions.find(candidate.pipeline(), version).orElseThrow();
+		return version(candidate.pipeline(), version);
 	}
 
 	/**
-	 * Makes a version the champion and records the change. Promoting the version a run
-	 * already promoted does nothing, so a restarted promotion changes the champion once.
+	 * Makes an approved version the champion (artifact verified, champion and history in
+	 * one transaction, pointer last). A run's promotion changes the champion once,
+	 * however often it is retried or restarted.
+	 */
+	public ModelVersion promote(String pipeline, int version, String actor, String reason, String runId) {
+		ModelVersion target = version(pipeline, version);
+		if (target.state() != VersionState.APPROVED && target.state() != VersionState.PROMOTED) {
+			throw new VersionStateException(pipeline + " version " + version + " is " + target.state()
+					+ ", not APPROVED: it cannot be promoted", target.state());
+		}
+		return this.publisher.publish(target, "PROMOTION", actor, reason, runId);
+	}
+
+	/**
+	 * Moves the champion back: to {@code toVersion}, or when {@code null} to the version
+	 * the current champion replaced. The target must have been champion before and its
+	 * artifact must still verify.
+	 */
+	public ModelVersion rollback(String pipeline, Integer toVersion, String actor, String reason) {
+		int current = this.champions.champion(pipeline)
+			.orElseThrow(() -> new VersionStateException(pipeline + " has no champion to roll back", null));
+		int target = (toVersion != null) ? toVersion : previousChampion(pipeline, current);
+		ModelVersion version = version(pipeline, target);
+		if (target == current) {
+			throw new VersionStateException(pipeline + " version " + target + " is already the champion",
+					version.state());
+		}
+		if (version.state() != VersionState.PROMOTED) {
+			throw new VersionStateException(pipeline + " version " + target + " is " + version.state()
+					+ " and was never champion; only a former champion can be rolled back to", version.state());
+		}
+		return this.publisher.publish(version, "ROLLBACK", actor,
+				(reason != null) ? reason : "rollback from version " + current, null);
+	}
+
+	/**
+	 * Records an approver's decision on a version awaiting approval.
+	 * @throws VersionStateException when the version is not awaiting approval (nothing
+	 * changes)
 	 */
 	@Transactional
-	public ModelVersion promote(String pipeline, int version, String actor, String reason, String runId) {
-		ModelVersion candidate = version(pipeline, version);
-		Optional<Integer> current = this.champions.champion(pipeline);
-		if (runId != null && this.champions.promotedByRun(runId)) {
-			return candidate;
+	public ModelVersion decide(String pipeline, int version, VersionState decision, String actor, String comment) {
+		ModelVersion current = version(pipeline, version);
+		if (!this.versions.decide(pipeline, version, decision, actor, comment, this.clock.instant())) {
+			ModelVersion now = version(pipeline, version);
+			throw new VersionStateException(
+					pipeline + " version " + version + " is " + now.state() + ", not AWAITING_APPROVAL", now.state());
 		}
-		this.champions.setChampion(pipeline, version, this.clock.instant());
-		this.champions.appendHistory(pipeline, current.orElse(null), version, "PROMOTION", actor, reason, runId,
-				this.clock.instant());
-		this.versions.updateState(pipeline, version, VersionState.PROMOTED);
-		log.info("{} champion is now version {} (was {}), by {}", pipeline, version, current.orElse(null), actor);
+		log.info("{} version {} (run {}) is now {} by {}", pipeline, version, current.runId(), decision, actor);
 		return version(pipeline, version);
+	}
+
+	/** Versions of every pipeline still awaiting approval, oldest first. */
+	public List<ModelVersion> awaitingApproval() {
+		return this.versions.findByState(VersionState.AWAITING_APPROVAL);
 	}
 
 	public Optional<ModelVersion> champion(String pipeline) {
@@ -106,36 +139,27 @@ public class ModelRegistry {
 
 	/**
 	 * Reads a version's artifact and checks it against the recorded SHA-256.
+	 * @throws ArtifactUnavailableException when it is missing or different
 	 */
 	public byte[] artifact(ModelVersion version) {
-		try (InputStream in = this.store.open(version.artifactKey())) {
-			byte[] bytes = in.readAllBytes();
-			String sha256 = Sha256.hex(bytes);
-			if (!sha256.equals(version.sha256())) {
-				throw new IllegalStateException("the artifact of " + version.pipeline() + " version "
-						+ version.version() + " at " + this.store.location(version.artifactKey()) + " has SHA-256 "
-						+ sha256 + ", expected " + version.sha256());
+		return this.artifacts.read(version);
+	}
+
+	private int previousChampion(String pipeline, int current) {
+		List<ChampionChange> history = this.champions.history(pipeline);
+		for (int i = history.size() - 1; i >= 0; i--) {
+			ChampionChange change = history.get(i);
+			if (change.toVersion() == current && change.fromVersion() != null) {
+				return change.fromVersion();
 			}
-			return bytes;
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read the artifact of " + version.pipeline() + " version "
-					+ version.version() + ": " + ex.getMessage(), ex);
-		}
+		throw new VersionStateException(pipeline + " version " + current + " has no previous champion to roll back to",
+				VersionState.PROMOTED);
 	}
 
 	private ModelVersion version(String pipeline, int version) {
 		return this.versions.find(pipeline, version)
-			.orElseThrow(() -> new IllegalArgumentException(pipeline + " has no version " + version));
-	}
-
-	private StoredBlob put(String key, byte[] bytes) {
-		try {
-			return this.store.put(key, new ByteArrayInputStream(bytes));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write model artifact " + this.store.location(key), ex);
-		}
+			.orElseThrow(() -> new ModelVersionNotFoundException(pipeline, version));
 	}
 
 }

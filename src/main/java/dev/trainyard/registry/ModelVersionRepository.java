@@ -54,6 +54,22 @@ class ModelVersionRepository {
 				pipeline, version);
 	}
 
+	/**
+	 * Records a decision only while the version awaits approval; false when it did not.
+	 */
+	boolean decide(String pipeline, int version, VersionState decision, String actor, String comment, Instant now) {
+		return this.jdbc.update(
+				"UPDATE TY_MODEL_VERSION SET STATE = ?, DECIDED_BY = ?, DECIDED_AT = ?,"
+						+ " DECISION_COMMENT = ? WHERE PIPELINE = ? AND VERSION = ? AND STATE = ?",
+				decision.name(), actor, Timestamp.from(now), comment, pipeline, version,
+				VersionState.AWAITING_APPROVAL.name()) == 1;
+	}
+
+	List<ModelVersion> findByState(VersionState state) {
+		return this.jdbc.query("SELECT * FROM TY_MODEL_VERSION WHERE STATE = ? ORDER BY CREATED_AT, PIPELINE, VERSION",
+				ModelVersionRepository::map, state.name());
+	}
+
 	Optional<ModelVersion> find(String pipeline, int version) {
 		return this.jdbc
 			.query("SELECT * FROM TY_MODEL_VERSION WHERE PIPELINE = ? AND VERSION = ?", ModelVersionRepository::map,

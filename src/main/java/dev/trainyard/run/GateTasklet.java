@@ -6,8 +6,8 @@ import java.util.Map;
 import dev.trainyard.pipeline.PipelineDefinition.Approval;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
-import dev.trainyard.registry.NewModelVersion;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.registry.NewModelVersion;
 import dev.trainyard.validation.GateResult;
 import dev.trainyard.validation.Gates;
 import org.slf4j.Logger;
@@ -54,14 +54,27 @@ class GateTasklet implements Tasklet {
 
 	private final JsonMapper json;
 
+	private final RunTermination termination;
+
 	GateTasklet(RunContexts contexts, CandidateModels candidates, Gates gates, ModelRegistry registry,
-			RunRepository runs, JsonMapper json) {
+			RunRepository runs, JsonMapper json, RunTermination termination) {
+		this.termination = termination;
 		this.contexts = contexts;
 		this.candidates = candidates;
 		this.gates = gates;
 		this.registry = registry;
 		this.runs = runs;
 		this.json = json;
+	}
+
+	private void supersedeOlderCandidates(ModelVersion newer) {
+		for (ModelVersion older : this.registry.awaitingApproval()) {
+			if (older.pipeline().equals(newer.pipeline()) && older.version() < newer.version()) {
+				String why = "superseded by version " + newer.version();
+				this.registry.decide(older.pipeline(), older.version(), VersionState.SUPERSEDED, "trainyard", why);
+				this.termination.end(older.runId(), Outcome.REJECTED, why);
+			}
+		}
 	}
 
 	@Override
@@ -88,6 +101,9 @@ class GateTasklet implements Tasklet {
 				job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
 				championMetrics, results, run.data().fingerprint(), run.plan().params()));
 		this.runs.setOutcome(run.runId(), manual ? Outcome.AWAITING_APPROVAL.name() : null, version.version());
+		if (manual) {
+			supersedeOlderCandidates(version);
+		}
 		contribution.setExitStatus(new ExitStatus(manual ? AWAITING_APPROVAL : PASSED));
 		return RepeatStatus.FINISHED;
 	}

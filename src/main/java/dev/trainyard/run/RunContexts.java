@@ -52,6 +52,15 @@ class RunContexts {
 		return this.contexts.computeIfAbsent(runId, (id) -> load(id, execution.getExecutionContext()));
 	}
 
+	/**
+	 * The definition a run started with, without loading its data.
+	 */
+	PipelineDefinition definition(RunRecord run) {
+		RunContext context = this.contexts.get(run.runId());
+		return (context != null) ? context.definition()
+				: this.catalog.parse(Path.of(run.definitionSource()), run.definitionText());
+	}
+
 	void evict(String runId) {
 		RunContext context = this.contexts.remove(runId);
 		if (context != null) {
@@ -62,7 +71,7 @@ class RunContexts {
 	private RunContext load(String runId, ExecutionContext jobContext) {
 		RunRecord run = this.runs.find(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " is not recorded in TY_RUN"));
-		PipelineDefinition definition = this.catalog.parse(Path.of(run.definitionSource()), run.definitionText());
+		PipelineDefinition definition = definition(run);
 		PreparedData data = this.retries.call(definition, "prepare-data", () -> this.datasets
 			.prepare(definition.dataset(), definition.trainer().objective(), definition.baseDir()));
 		String expected = jobContext.getString(RunKeys.FINGERPRINT, null);

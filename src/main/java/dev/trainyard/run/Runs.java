@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.pipeline.PipelineDefinition;
+import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.VersionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +44,17 @@ public class Runs {
 
 	private final RunLiveness liveness;
 
+	private final RunTermination termination;
+
+	private final RunContexts contexts;
+
+	private final ModelRegistry registry;
+
 	private final Clock clock;
 
 	Runs(RunRepository runs, PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository,
-			Job pipelineJob, RunViews views, RunLiveness liveness, Clock clock) {
+			Job pipelineJob, RunViews views, RunLiveness liveness, RunTermination termination, RunContexts contexts,
+			ModelRegistry registry, Clock clock) {
 		this.runs = runs;
 		this.catalog = catalog;
 		this.jobOperator = jobOperator;
@@ -53,6 +62,9 @@ public class Runs {
 		this.pipelineJob = pipelineJob;
 		this.views = views;
 		this.liveness = liveness;
+		this.termination = termination;
+		this.contexts = contexts;
+		this.registry = registry;
 		this.clock = clock;
 	}
 
@@ -132,6 +144,21 @@ public class Runs {
 		return view(runId);
 	}
 
+	/**
+	 * Ends a run that waits for approval for good (rejected, expired or superseded): its
+	 * execution is abandoned and its outcome recorded.
+	 */
+	public void end(String runId, Outcome outcome, String why) {
+		this.termination.end(runId, outcome, why);
+	}
+
+	/**
+	 * The pipeline definition a run started with (its file as it was then).
+	 */
+	public PipelineDefinition definition(String runId) {
+		return this.contexts.definition(record(runId));
+	}
+
 	public Optional<RunView> find(String runId) {
 		return this.runs.find(runId).map(this.views::view);
 	}
@@ -155,7 +182,8 @@ public class Runs {
 			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " already ended "
 					+ last.getStatus() + " with outcome " + run.outcome() + "; there is nothing to resume");
 		}
-		if (last.getStatus() == BatchStatus.STOPPED && Outcome.AWAITING_APPROVAL.name().equals(run.outcome())) {
+		if (last.getStatus() == BatchStatus.STOPPED && Outcome.AWAITING_APPROVAL.name().equals(run.outcome())
+				&& !isApproved(run)) {
 			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " is awaiting approval of"
 					+ " version " + run.modelVersion() + "; approve or reject that version instead");
 		}
@@ -163,6 +191,12 @@ public class Runs {
 			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " is still running in "
 					+ run.owner() + " (last heartbeat " + run.heartbeatAt() + ")");
 		}
+	}
+
+	private boolean isApproved(RunRecord run) {
+		return this.registry.findByRun(run.runId())
+			.map((version) -> version.state() == VersionState.APPROVED)
+			.orElse(false);
 	}
 
 	private void start(String runId) {

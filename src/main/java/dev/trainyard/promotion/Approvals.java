@@ -1,0 +1,95 @@
+package dev.trainyard.promotion;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import dev.trainyard.pipeline.PipelineDefinition;
+import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.ModelVersion;
+import dev.trainyard.registry.ModelVersionNotFoundException;
+import dev.trainyard.registry.VersionState;
+import dev.trainyard.run.Outcome;
+import dev.trainyard.run.RunView;
+import dev.trainyard.run.Runs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The promotion module's facade: approving or rejecting a candidate that waits for
+ * approval, and expiring requests nobody decided on. Approval continues the same run at
+ * its {@code promote} step; rejection and expiry end it.
+ */
+@Service
+public class Approvals {
+
+	private static final Logger log = LoggerFactory.getLogger(Approvals.class);
+
+	private final ModelRegistry registry;
+
+	private final Runs runs;
+
+	private final Clock clock;
+
+	Approvals(ModelRegistry registry, Runs runs, Clock clock) {
+		this.registry = registry;
+		this.runs = runs;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the approval and continues the run, which promotes the version.
+	 * @return the run, now continuing
+	 */
+	public RunView approve(String pipeline, int version, String actor, String comment) {
+		ModelVersion candidate = candidate(pipeline, version);
+		PipelineDefinition definition = this.runs.definition(candidate.runId());
+		String launchedBy = this.runs.find(candidate.runId()).map(RunView::launchedBy).orElse(null);
+		if (definition.promotion().requireDistinctApprover() && Objects.equals(launchedBy, actor)) {
+			throw new FourEyesException(pipeline + " requires a different approver: " + actor + " launched run "
+					+ candidate.runId() + " and cannot approve its version " + version);
+		}
+		this.registry.decide(pipeline, version, VersionState.APPROVED, actor, comment);
+		return this.runs.restart(candidate.runId(), actor);
+	}
+
+	/**
+	 * Records the rejection and ends the run {@code REJECTED}.
+	 */
+	public ModelVersion reject(String pipeline, int version, String actor, String comment) {
+		ModelVersion candidate = candidate(pipeline, version);
+		ModelVersion rejected = this.registry.decide(pipeline, version, VersionState.REJECTED, actor, comment);
+		this.runs.end(candidate.runId(), Outcome.REJECTED, "rejected by " + actor);
+		return rejected;
+	}
+
+	/**
+	 * Expires every approval request older than its pipeline's
+	 * {@code promotion.approval-timeout}.
+	 * @return how many expired
+	 */
+	public int expireOverdue() {
+		int expired = 0;
+		Instant now = this.clock.instant();
+		for (ModelVersion candidate : this.registry.awaitingApproval()) {
+			Duration timeout = this.runs.definition(candidate.runId()).promotion().approvalTimeout();
+			if (candidate.createdAt().plus(timeout).isBefore(now)) {
+				String why = "approval request expired after " + timeout;
+				this.registry.decide(candidate.pipeline(), candidate.version(), VersionState.EXPIRED, "trainyard", why);
+				this.runs.end(candidate.runId(), Outcome.REJECTED, why);
+				log.info("{} version {}: {}", candidate.pipeline(), candidate.version(), why);
+				expired++;
+			}
+		}
+		return expired;
+	}
+
+	private ModelVersion candidate(String pipeline, int version) {
+		return this.registry.find(pipeline, version)
+			.orElseThrow(() -> new ModelVersionNotFoundException(pipeline, version));
+	}
+
+}

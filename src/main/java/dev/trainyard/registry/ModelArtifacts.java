@@ -1,0 +1,94 @@
+package dev.trainyard.registry;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.store.Sha256;
+import dev.trainyard.store.StoredBlob;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A version's files in the artifact store: {@code models/<pipeline>/<version>/model.ubj}
+ * and its descriptor {@code model.json} (version, sha256, metrics, lineage).
+ */
+@Component
+class ModelArtifacts {
+
+	private final BlobStore store;
+
+	ModelArtifacts(BlobStore store) {
+		this.store = store;
+	}
+
+	static String modelKey(String pipeline, int version) {
+		return "models/%s/%d/model.ubj".formatted(pipeline, version);
+	}
+
+	static String descriptorKey(String pipeline, int version) {
+		return "models/%s/%d/model.json".formatted(pipeline, version);
+	}
+
+	String location(String key) {
+		return this.store.location(key);
+	}
+
+	/**
+	 * Writes a model's bytes and checks that what was stored has the expected SHA-256.
+	 */
+	void writeModel(String key, byte[] model, String sha256) {
+		StoredBlob blob = put(key, model);
+		if (!blob.sha256().equals(sha256)) {
+			throw new UncheckedIOException(new IOException("model artifact " + blob.location() + " has SHA-256 "
+					+ blob.sha256() + " after writing, expected " + sha256));
+		}
+	}
+
+	void writeDescriptor(ModelVersion version) {
+		Map<String, Object> descriptor = new LinkedHashMap<>();
+		descriptor.put("pipeline", version.pipeline());
+		descriptor.put("version", version.version());
+		descriptor.put("sha256", version.sha256());
+		descriptor.put("size", version.size());
+		descriptor.put("location", this.store.location(version.artifactKey()));
+		descriptor.put("metrics", version.metrics());
+		descriptor.put("lineage", Map.of("runId", version.runId(), "datasetSha256", version.datasetFingerprint(),
+				"parameters", version.parameters(), "createdAt", version.createdAt().toString()));
+		put(descriptorKey(version.pipeline(), version.version()), Json.write(descriptor).getBytes());
+	}
+
+	/**
+	 * Reads a version's model and checks it against the recorded SHA-256.
+	 * @throws ArtifactUnavailableException when it is missing, unreadable or different
+	 */
+	byte[] read(ModelVersion version) {
+		String location = this.store.location(version.artifactKey());
+		try (InputStream in = this.store.open(version.artifactKey())) {
+			byte[] bytes = in.readAllBytes();
+			String sha256 = Sha256.hex(bytes);
+			if (!sha256.equals(version.sha256())) {
+				throw new ArtifactUnavailableException(version,
+						location + " has SHA-256 " + sha256 + ", expected " + version.sha256());
+			}
+			return bytes;
+		}
+		catch (IOException ex) {
+			throw new ArtifactUnavailableException(version, location + " cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private StoredBlob put(String key, byte[] bytes) {
+		try {
+			return this.store.put(key, new ByteArrayInputStream(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + this.store.location(key), ex);
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.trainyard.run;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends a run that waits (for approval) for good: its stopped execution is abandoned, so
+ * it can never be restarted, and its outcome is recorded.
+ */
+@Component
+class RunTermination {
+
+	private static final Logger log = LoggerFactory.getLogger(RunTermination.class);
+
+	private final RunRepository runs;
+
+	private final RunViews views;
+
+	private final ObjectProvider<JobOperator> jobOperator;
+
+	/**
+	 * The job operator is looked up when needed: the job's own steps use this class, and
+	 * the operator must not be created while the job is (its job registry would miss the
+	 * job).
+	 */
+	RunTermination(RunRepository runs, RunViews views, ObjectProvider<JobOperator> jobOperator) {
+		this.runs = runs;
+		this.views = views;
+		this.jobOperator = jobOperator;
+	}
+
+	void end(String runId, Outcome outcome, String why) {
+		RunRecord run = this.runs.find(runId).orElseThrow(() -> new RunNotFoundException("there is no run " + runId));
+		List<JobExecution> executions = this.views.executions(run);
+		if (!executions.isEmpty()) {
+			JobExecution last = executions.get(executions.size() - 1);
+			if (last.getStatus() == BatchStatus.STOPPED || last.getStatus() == BatchStatus.FAILED) {
+				try {
+					this.jobOperator.getObject().abandon(last);
+				}
+				catch (Exception ex) {
+					throw new RunConflictException("run " + runId + " cannot be ended: " + ex.getMessage());
+				}
+			}
+		}
+		this.runs.setOutcome(runId, outcome.name(), null);
+		log.info("Run {} of {} ended {}: {}", runId, run.pipeline(), outcome, why);
+	}
+
+}

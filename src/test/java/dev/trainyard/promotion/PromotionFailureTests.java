@@ -1,0 +1,156 @@
+package dev.trainyard.promotion;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import dev.trainyard.registry.ArtifactUnavailableException;
+import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.PromotionFailed;
+import dev.trainyard.run.RunView;
+import dev.trainyard.run.Runs;
+import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Promotion is all or nothing, happens once per run, and can be rolled back.
+ */
+@TrainyardTest
+@RecordApplicationEvents
+class PromotionFailureTests {
+
+	static Path root;
+
+	@DynamicPropertySource
+	static void dirs(DynamicPropertyRegistry registry) {
+		root = TestDirs.register(registry);
+	}
+
+	@Autowired
+	Runs runs;
+
+	@Autowired
+	ModelRegistry registry;
+
+	@Autowired
+	FaultyBlobStore store;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	ApplicationEvents events;
+
+	@AfterEach
+	void heal() {
+		this.store.heal();
+	}
+
+	@Test
+	void failedPointerWriteLeavesChampionHistoryAndPointerUnchanged() throws IOException {
+		String name = auto("pointer-fails");
+		RunView first = this.runs.launch(name, "operator");
+		String pointerBefore = pointer(name);
+
+		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new IOException("bucket unavailable"));
+		RunView second = this.runs.launch(name, "operator");
+
+		assertThat(second.status()).isEqualTo("FAILED");
+		assertThat(second.outcome()).isEqualTo("FAILED");
+		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(first.modelVersion());
+		assertThat(this.registry.history(name)).hasSize(1);
+		assertThat(pointer(name)).isEqualTo(pointerBefore);
+		assertThat(this.events.stream(PromotionFailed.class))
+			.anySatisfy((event) -> assertThat(event.version()).isEqualTo(second.modelVersion()));
+	}
+
+	@Test
+	void promotionKilledAfterItsCommitChangesTheChampionOnceOnResume() throws Exception {
+		String name = auto("killed-in-promote");
+		RunView promoted = this.runs.launch(name, "operator");
+		Process gone = new ProcessBuilder("true").start();
+		gone.waitFor();
+		leaveInPromote(promoted.runId(), gone.pid());
+
+		RunView resumed = this.runs.resumeLatest(name, "operator");
+		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.outcome()).isEqualTo("PROMOTED");
+		assertThat(this.registry.history(name)).singleElement()
+			.satisfies((change) -> assertThat(change.runId()).isEqualTo(promoted.runId()));
+	}
+
+	@Test
+	void rollbackReturnsToThePreviousChampionAndIsRecorded() throws IOException {
+		String name = auto("roll-back");
+		RunView first = this.runs.launch(name, "operator");
+		RunView second = this.runs.launch(name, "operator");
+		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(second.modelVersion());
+
+		this.registry.rollback(name, null, "approver", "bad predictions in production");
+
+		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(first.modelVersion());
+		assertThat(this.registry.history(name)).hasSize(3).last().satisfies((change) -> {
+			assertThat(change.action()).isEqualTo("ROLLBACK");
+			assertThat(change.fromVersion()).isEqualTo(second.modelVersion());
+			assertThat(change.toVersion()).isEqualTo(first.modelVersion());
+			assertThat(change.actor()).isEqualTo("approver");
+			assertThat(change.reason()).isEqualTo("bad predictions in production");
+		});
+		assertThat(pointer(name)).contains("\"version\":" + first.modelVersion());
+	}
+
+	@Test
+	void rollbackToAVersionWithACorruptArtifactChangesNothing() throws IOException {
+		String name = auto("roll-back-corrupt");
+		RunView first = this.runs.launch(name, "operator");
+		RunView second = this.runs.launch(name, "operator");
+		Path artifact = root.resolve("data/store/models/" + name + "/" + first.modelVersion() + "/model.ubj");
+		Files.write(artifact, "not a model".getBytes());
+		String pointerBefore = pointer(name);
+
+		assertThatExceptionOfType(ArtifactUnavailableException.class)
+			.isThrownBy(() -> this.registry.rollback(name, first.modelVersion(), "approver", null));
+		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(second.modelVersion());
+		assertThat(this.registry.history(name)).hasSize(2);
+		assertThat(pointer(name)).isEqualTo(pointerBefore);
+	}
+
+	private void leaveInPromote(String runId, long deadPid) {
+		Long execution = this.jdbc.queryForObject(
+				"SELECT MAX(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
+						+ " JOIN TY_RUN R ON R.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE R.RUN_ID = ?",
+				Long.class, runId);
+		this.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+				+ " WHERE JOB_EXECUTION_ID = ?", execution);
+		this.jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
+				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'promote'", execution);
+		this.jdbc.update("UPDATE TY_RUN SET OUTCOME = NULL, OWNER_PID = ?, OWNER_STARTED_AT = ? WHERE RUN_ID = ?",
+				deadPid, Timestamp.from(Instant.now()), runId);
+	}
+
+	private String pointer(String name) throws IOException {
+		return Files.readString(root.resolve("data/store/models/" + name + "/champion.json"));
+	}
+
+	private static String auto(String name) {
+		TestPipelines.write(root.resolve("jobs"), name, TestPipelines.synthetic(name, "auto", 0.5));
+		return name;
+	}
+
+}
