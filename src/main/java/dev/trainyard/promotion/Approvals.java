@@ -53,7 +53,7 @@ public class Approvals {
 					+ candidate.runId() + " and cannot approve its version " + version);
 		}
 		this.registry.decide(pipeline, version, VersionState.APPROVED, actor, comment);
-		return this.runs.restart(candidate.runId(), actor);
+		return this.runs.restart(candidate.runId(), actor, "APPROVE");
 	}
 
 	/**
@@ -62,7 +62,8 @@ public class Approvals {
 	public ModelVersion reject(String pipeline, int version, String actor, String comment) {
 		ModelVersion candidate = candidate(pipeline, version);
 		ModelVersion rejected = this.registry.decide(pipeline, version, VersionState.REJECTED, actor, comment);
-		this.runs.end(candidate.runId(), Outcome.REJECTED, "rejected by " + actor);
+		this.runs.end(candidate.runId(), Outcome.REJECTED, actor,
+				"rejected" + ((comment != null) ? ": " + comment : ""));
 		return rejected;
 	}
 
@@ -79,7 +80,7 @@ public class Approvals {
 			if (candidate.createdAt().plus(timeout).isBefore(now)) {
 				String why = "approval request expired after " + timeout;
 				this.registry.decide(candidate.pipeline(), candidate.version(), VersionState.EXPIRED, "trainyard", why);
-				this.runs.end(candidate.runId(), Outcome.REJECTED, why);
+				this.runs.end(candidate.runId(), Outcome.REJECTED, "trainyard", why);
 				log.info("{} version {}: {}", candidate.pipeline(), candidate.version(), why);
 				expired++;
 			}

@@ -72,7 +72,7 @@ class GateTasklet implements Tasklet {
 			if (older.pipeline().equals(newer.pipeline()) && older.version() < newer.version()) {
 				String why = "superseded by version " + newer.version();
 				this.registry.decide(older.pipeline(), older.version(), VersionState.SUPERSEDED, "trainyard", why);
-				this.termination.end(older.runId(), Outcome.REJECTED, why);
+				this.termination.end(older.runId(), Outcome.REJECTED, "trainyard", why);
 			}
 		}
 	}

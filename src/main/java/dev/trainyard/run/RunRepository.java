@@ -50,6 +50,18 @@ class RunRepository {
 		return updated;
 	}
 
+	void recordAction(String runId, String action, String actor, String detail, Instant now) {
+		this.jdbc.update("INSERT INTO TY_RUN_ACTION (RUN_ID, ACTION, ACTOR, DETAIL, ACTED_AT) VALUES (?, ?, ?, ?, ?)",
+				runId, action, actor, detail, Timestamp.from(now));
+	}
+
+	List<RunView.Action> actions(String runId) {
+		return this.jdbc.query("SELECT ACTION, ACTOR, DETAIL, ACTED_AT FROM TY_RUN_ACTION WHERE RUN_ID = ? ORDER BY ID",
+				(rs, row) -> new RunView.Action(rs.getString("ACTION"), rs.getString("ACTOR"), rs.getString("DETAIL"),
+						rs.getTimestamp("ACTED_AT").toInstant()),
+				runId);
+	}
+
 	Optional<RunRecord> find(String runId) {
 		return this.jdbc.query("SELECT * FROM TY_RUN WHERE RUN_ID = ?", RunRepository::map, runId).stream().findFirst();
 	}

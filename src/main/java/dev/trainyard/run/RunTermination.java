@@ -1,5 +1,6 @@
 package dev.trainyard.run;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -31,13 +32,16 @@ class RunTermination {
 	 * the operator must not be created while the job is (its job registry would miss the
 	 * job).
 	 */
-	RunTermination(RunRepository runs, RunViews views, ObjectProvider<JobOperator> jobOperator) {
+	private final Clock clock;
+
+	RunTermination(RunRepository runs, RunViews views, ObjectProvider<JobOperator> jobOperator, Clock clock) {
+		this.clock = clock;
 		this.runs = runs;
 		this.views = views;
 		this.jobOperator = jobOperator;
 	}
 
-	void end(String runId, Outcome outcome, String why) {
+	void end(String runId, Outcome outcome, String actor, String why) {
 		RunRecord run = this.runs.find(runId).orElseThrow(() -> new RunNotFoundException("there is no run " + runId));
 		List<JobExecution> executions = this.views.executions(run);
 		if (!executions.isEmpty()) {
@@ -52,6 +56,7 @@ class RunTermination {
 			}
 		}
 		this.runs.setOutcome(runId, outcome.name(), null);
+		this.runs.recordAction(runId, "END", actor, why, this.clock.instant());
 		log.info("Run {} of {} ended {}: {}", runId, run.pipeline(), outcome, why);
 	}
 

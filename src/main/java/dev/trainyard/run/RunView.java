@@ -21,7 +21,14 @@ public record RunView(String runId, String pipeline, String status, String outco
 		String modelSha256, Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
 		List<GateResult> gates, Progress progress, Integer resumedFromRound, List<CheckpointView> checkpoints,
 		List<StepView> steps, int executions, String launchedBy, Instant createdAt, Instant startedAt, Instant endedAt,
-		String error, boolean invalidInput) {
+		String error, boolean invalidInput, List<Action> actions) {
+
+	/**
+	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,
+	 * reject, end.
+	 */
+	public record Action(String action, String actor, String detail, Instant at) {
+	}
 
 	/** Boosting rounds done out of the pipeline's total. */
 	public record Progress(int round, int rounds) {

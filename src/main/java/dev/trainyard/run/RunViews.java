@@ -40,7 +40,10 @@ class RunViews {
 
 	private final JsonMapper json;
 
-	RunViews(JobRepository jobRepository, Checkpoints checkpoints, JsonMapper json) {
+	private final RunRepository runs;
+
+	RunViews(JobRepository jobRepository, Checkpoints checkpoints, JsonMapper json, RunRepository runs) {
+		this.runs = runs;
 		this.jobRepository = jobRepository;
 		this.checkpoints = checkpoints;
 		this.json = json;
@@ -83,7 +86,7 @@ class RunViews {
 				stepViews(steps), executions.size(), run.launchedBy(), run.createdAt(),
 				(last != null) ? instant(last.getStartTime()) : null,
 				(last != null) ? instant(last.getEndTime()) : null, error(last),
-				FailureMessages.isInvalidInput(failure(last)));
+				FailureMessages.isInvalidInput(failure(last)), this.runs.actions(run.runId()));
 	}
 
 	private static Integer resumedFrom(List<JobExecution> executions, JobExecution last, StepExecution train,

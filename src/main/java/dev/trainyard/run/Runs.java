@@ -77,6 +77,7 @@ public class Runs {
 		String runId = UUID.randomUUID().toString();
 		this.runs.insert(runId, definition.name(), definition.source().toAbsolutePath().toString(), definition.text(),
 				actor, this.clock.instant());
+		this.runs.recordAction(runId, "LAUNCH", actor, null, this.clock.instant());
 		log.info("Launching run {} of {} for {}", runId, pipeline, actor);
 		start(runId);
 		return view(runId);
@@ -100,10 +101,19 @@ public class Runs {
 	 * process died mid-run.
 	 */
 	public RunView restart(String runId, String actor) {
+		return restart(runId, actor, "RESTART");
+	}
+
+	/**
+	 * Restarts a run, recording {@code action} (such as {@code APPROVE}) as what the
+	 * actor did.
+	 */
+	public RunView restart(String runId, String actor, String action) {
 		RunRecord run = record(runId);
 		List<JobExecution> executions = this.views.executions(run);
 		if (executions.isEmpty()) {
 			log.info("Run {} never started its job; starting it now", runId);
+			this.runs.recordAction(runId, action, actor, null, this.clock.instant());
 			start(runId);
 			return view(runId);
 		}
@@ -115,6 +125,7 @@ public class Runs {
 			last = this.jobRepository.getJobExecution(last.getId());
 		}
 		log.info("Restarting run {} of {} for {}", runId, run.pipeline(), actor);
+		this.runs.recordAction(runId, action, actor, null, this.clock.instant());
 		try {
 			this.jobOperator.restart(last);
 		}
@@ -140,6 +151,7 @@ public class Runs {
 		catch (Exception ex) {
 			throw new RunConflictException("run " + runId + " cannot be stopped: " + ex.getMessage());
 		}
+		this.runs.recordAction(runId, "STOP", actor, null, this.clock.instant());
 		log.info("Stop of run {} requested by {}", runId, actor);
 		return view(runId);
 	}
@@ -148,8 +160,8 @@ public class Runs {
 	 * Ends a run that waits for approval for good (rejected, expired or superseded): its
 	 * execution is abandoned and its outcome recorded.
 	 */
-	public void end(String runId, Outcome outcome, String why) {
-		this.termination.end(runId, outcome, why);
+	public void end(String runId, Outcome outcome, String actor, String why) {
+		this.termination.end(runId, outcome, actor, why);
 	}
 
 	/**

@@ -13,11 +13,14 @@ import dev.trainyard.registry.ChampionChange;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -27,6 +30,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(ModelController.class)
+@Import(SecurityConfiguration.class)
+@WithMockUser(roles = "APPROVER")
 class ModelControllerTests {
 
 	@Autowired

@@ -28,13 +28,16 @@ import dev.trainyard.registry.ChampionChange;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -44,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(PipelineController.class)
+@Import(SecurityConfiguration.class)
+@WithMockUser(roles = "VIEWER")
 class PipelineControllerTests {
 
 	static final Instant NOW = Instant.parse("2025-01-10T00:00:00Z");

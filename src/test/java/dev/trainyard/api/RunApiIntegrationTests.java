@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * The server end to end: launch runs over HTTP and watch them train, gate and promote on
  * a background thread.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=olivia",
+		"trainyard.security.users[0].password={noop}olivia-secret", "trainyard.security.users[0].roles=OPERATOR" })
 @DirtiesContext
 class RunApiIntegrationTests {
 
@@ -65,7 +66,7 @@ class RunApiIntegrationTests {
 		String runId = launched.getBody().get("runId").asString();
 		assertThat(launched.getHeaders().getLocation()).hasToString("/api/runs/" + runId);
 		assertThat(launched.getBody().get("status").asString()).isIn("STARTING", "STARTED");
-		assertThat(launched.getBody().get("launchedBy").asString()).isEqualTo("anonymous");
+		assertThat(launched.getBody().get("launchedBy").asString()).isEqualTo("olivia");
 
 		JsonNode run = awaitEnd(runId);
 		assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
@@ -134,6 +135,7 @@ class RunApiIntegrationTests {
 	private RestClient client() {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeaders((headers) -> headers.setBasicAuth("olivia", "olivia-secret"))
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

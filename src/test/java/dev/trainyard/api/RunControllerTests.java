@@ -14,14 +14,17 @@ import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -31,8 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 @WebMvcTest(RunController.class)
+@Import(SecurityConfiguration.class)
+@WithMockUser(username = "olivia", roles = "OPERATOR")
 class RunControllerTests {
 
 	@Autowired
@@ -43,14 +49,14 @@ class RunControllerTests {
 
 	@Test
 	void launchAnswersAcceptedWithTheRunAndItsLocation() {
-		given(this.runs.launch("breast-cancer", "anonymous")).willReturn(run("r-1", "STARTING", null));
+		given(this.runs.launch("breast-cancer", "olivia")).willReturn(run("r-1", "STARTING", null));
 		MvcTestResult result = this.mvc.post().uri("/api/pipelines/breast-cancer/runs").exchange();
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED)
 			.hasHeader("Location", "/api/runs/r-1")
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
 				{"runId": "r-1", "pipeline": "breast-cancer", "status": "STARTING", "outcome": null,
-				 "progress": {"round": 0, "rounds": 30}, "checkpoints": [], "launchedBy": "anonymous",
+				 "progress": {"round": 0, "rounds": 30}, "checkpoints": [], "launchedBy": "olivia",
 				 "createdAt": "2025-01-10T00:00:00Z"}
 				""");
 	}
@@ -58,14 +64,14 @@ class RunControllerTests {
 	@Test
 	void launchIsDoneInTheNameOfTheAuthenticatedPrincipal() {
 		given(this.runs.launch("breast-cancer", "alice")).willReturn(run("r-1", "STARTING", null));
-		assertThat(this.mvc.post().uri("/api/pipelines/breast-cancer/runs").principal(() -> "alice"))
+		assertThat(this.mvc.post().uri("/api/pipelines/breast-cancer/runs").with(user("alice").roles("OPERATOR")))
 			.hasStatus(HttpStatus.ACCEPTED);
 		verify(this.runs).launch("breast-cancer", "alice");
 	}
 
 	@Test
 	void launchOfAnUnknownPipelineIsNotFound() {
-		given(this.runs.launch("nope", "anonymous")).willThrow(new PipelineNotFoundException("nope", Path.of("jobs")));
+		given(this.runs.launch("nope", "olivia")).willThrow(new PipelineNotFoundException("nope", Path.of("jobs")));
 		MvcTestResult result = this.mvc.post().uri("/api/pipelines/nope/runs").exchange();
 		assertProblem(result, HttpStatus.NOT_FOUND, "pipeline-not-found", "/api/pipelines/nope/runs");
 		assertThat(result).bodyJson().extractingPath("$.pipeline").isEqualTo("nope");
@@ -77,7 +83,7 @@ class RunControllerTests {
 				"must be at least 1");
 		PipelineProblem gate = new PipelineProblem(Path.of("jobs/bad.yaml"), null, "gates[0].metric",
 				"unknown metric 'f1'");
-		given(this.runs.launch("bad", "anonymous")).willThrow(new InvalidPipelineException(List.of(rounds, gate)));
+		given(this.runs.launch("bad", "olivia")).willThrow(new InvalidPipelineException(List.of(rounds, gate)));
 		MvcTestResult result = this.mvc.post().uri("/api/pipelines/bad/runs").exchange();
 		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pipeline", "/api/pipelines/bad/runs");
 		assertThat(result).bodyJson().isLenientlyEqualTo("""
@@ -141,7 +147,7 @@ class RunControllerTests {
 
 	@Test
 	void launchOfAPipelineWithABrokenDatasetIsUnprocessable() {
-		given(this.runs.launch("breast-cancer", "anonymous"))
+		given(this.runs.launch("breast-cancer", "olivia"))
 			.willThrow(new InvalidDatasetException("data/breast_cancer.csv", 12L, "'abc' is not a number"));
 		MvcTestResult result = this.mvc.post().uri("/api/pipelines/breast-cancer/runs").exchange();
 		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-dataset", "/api/pipelines/breast-cancer/runs");
@@ -168,14 +174,17 @@ class RunControllerTests {
 	@Test
 	void restartAnswersAcceptedWithTheRun() {
 		given(this.runs.restart("r-1", "bob")).willReturn(run("r-1", "STARTED", null));
-		MvcTestResult result = this.mvc.post().uri("/api/runs/r-1/restart").principal(() -> "bob").exchange();
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/runs/r-1/restart")
+			.with(user("bob").roles("OPERATOR"))
+			.exchange();
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED).hasHeader("Location", "/api/runs/r-1");
 		assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("STARTED");
 	}
 
 	@Test
 	void restartOfARunThatCannotRestartIsAConflict() {
-		given(this.runs.restart("r-1", "anonymous")).willThrow(new RunConflictException("run r-1 is still running"));
+		given(this.runs.restart("r-1", "olivia")).willThrow(new RunConflictException("run r-1 is still running"));
 		MvcTestResult result = this.mvc.post().uri("/api/runs/r-1/restart").exchange();
 		assertProblem(result, HttpStatus.CONFLICT, "run-conflict", "/api/runs/r-1/restart");
 		assertThat(result).bodyJson().extractingPath("$.detail").isEqualTo("run r-1 is still running");
@@ -183,7 +192,7 @@ class RunControllerTests {
 
 	@Test
 	void restartOfAnUnknownRunIsNotFound() {
-		given(this.runs.restart("nope", "anonymous")).willThrow(new RunNotFoundException("there is no run nope"));
+		given(this.runs.restart("nope", "olivia")).willThrow(new RunNotFoundException("there is no run nope"));
 		assertProblem(this.mvc.post().uri("/api/runs/nope/restart").exchange(), HttpStatus.NOT_FOUND, "run-not-found",
 				"/api/runs/nope/restart");
 	}
@@ -192,7 +201,7 @@ class RunControllerTests {
 	void mapsSpringBatchsMissingExecutionToNotFound() {
 		willAnswer((invocation) -> {
 			throw new NoSuchJobExecutionException("no job execution 42");
-		}).given(this.runs).restart("r-1", "anonymous");
+		}).given(this.runs).restart("r-1", "olivia");
 		assertProblem(this.mvc.post().uri("/api/runs/r-1/restart").exchange(), HttpStatus.NOT_FOUND, "run-not-found",
 				"/api/runs/r-1/restart");
 	}
@@ -201,14 +210,14 @@ class RunControllerTests {
 	void mapsSpringBatchsAlreadyRunningToConflict() {
 		willAnswer((invocation) -> {
 			throw new JobExecutionAlreadyRunningException("already running");
-		}).given(this.runs).restart("r-1", "anonymous");
+		}).given(this.runs).restart("r-1", "olivia");
 		assertProblem(this.mvc.post().uri("/api/runs/r-1/restart").exchange(), HttpStatus.CONFLICT, "run-conflict",
 				"/api/runs/r-1/restart");
 	}
 
 	@Test
 	void stopAnswersAcceptedWithTheRun() {
-		given(this.runs.stop("r-1", "anonymous")).willReturn(run("r-1", "STOPPING", null));
+		given(this.runs.stop("r-1", "olivia")).willReturn(run("r-1", "STOPPING", null));
 		assertThat(this.mvc.post().uri("/api/runs/r-1/stop")).hasStatus(HttpStatus.ACCEPTED)
 			.bodyJson()
 			.extractingPath("$.status")
@@ -217,7 +226,7 @@ class RunControllerTests {
 
 	@Test
 	void stopOfARunThatIsNotRunningIsAConflict() {
-		given(this.runs.stop("r-1", "anonymous")).willThrow(new RunConflictException("run r-1 is not running"));
+		given(this.runs.stop("r-1", "olivia")).willThrow(new RunConflictException("run r-1 is not running"));
 		assertProblem(this.mvc.post().uri("/api/runs/r-1/stop").exchange(), HttpStatus.CONFLICT, "run-conflict",
 				"/api/runs/r-1/stop");
 	}
@@ -231,6 +240,7 @@ class RunControllerTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "ADMIN")
 	void answersSpringMvcErrorsWithProblemDetailsToo() {
 		assertProblem(this.mvc.delete().uri("/api/runs/r-1").exchange(), HttpStatus.METHOD_NOT_ALLOWED,
 				"method-not-allowed", "/api/runs/r-1");
@@ -240,8 +250,8 @@ class RunControllerTests {
 		boolean promoted = "PROMOTED".equals(outcome);
 		return new RunView(runId, "breast-cancer", status, outcome, promoted ? 1 : null, promoted ? "ab12" : null,
 				promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
-				new RunView.Progress(promoted ? 30 : 0, 30), null, List.of(), List.of(), 1, "anonymous",
-				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, false);
+				new RunView.Progress(promoted ? 30 : 0, 30), null, List.of(), List.of(), 1, "olivia",
+				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, false, List.of());
 	}
 
 }

@@ -1,0 +1,100 @@
+package dev.trainyard.security;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The server's security: HTTP Basic, no session, every {@code /api/**} call authenticated
+ * and allowed by {@link Role}; health, Swagger UI and the OpenAPI document open, the
+ * Prometheus metrics open unless {@code trainyard.security.protect-metrics}. Only in a
+ * web application: the CLI has no server to protect. Import it into {@code @WebMvcTest}
+ * slices, which do not load it by themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+	private static final String VIEWER = Role.VIEWER.name();
+
+	private static final String OPERATOR = Role.OPERATOR.name();
+
+	private static final String APPROVER = Role.APPROVER.name();
+
+	private static final String ADMIN = Role.ADMIN.name();
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json) {
+		ProblemResponses problems = new ProblemResponses(json);
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		http.authorizeHttpRequests((requests) -> authorize(requests, properties.protectMetrics()))
+			.httpBasic((basic) -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
+				.authenticationEntryPoint(entryPoint))
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable());
+		return http.build();
+	}
+
+	private static void authorize(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+			boolean protectMetrics) {
+		requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+			.permitAll()
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.permitAll();
+		if (protectMetrics) {
+			requests.requestMatchers("/actuator/prometheus").hasRole(VIEWER);
+		}
+		else {
+			requests.requestMatchers("/actuator/prometheus").permitAll();
+		}
+		requests.requestMatchers("/actuator/**")
+			.hasRole(VIEWER)
+			.requestMatchers(HttpMethod.POST, "/api/pipelines/*/runs", "/api/runs/*/restart", "/api/runs/*/stop",
+					"/api/incidents/*/acknowledge", "/api/incidents/*/resolve")
+			.hasRole(OPERATOR)
+			.requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/approve", "/api/models/*/versions/*/reject",
+					"/api/models/*/rollback")
+			.hasRole(APPROVER)
+			.requestMatchers(HttpMethod.GET, "/api/**")
+			.hasRole(VIEWER)
+			.requestMatchers("/api/**")
+			.hasRole(ADMIN)
+			.anyRequest()
+			.authenticated();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return Role.hierarchy();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return StoredPasswords.encoder();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(SecurityProperties properties, PasswordEncoder passwordEncoder) {
+		return new InMemoryUserDetailsManager(UserAccounts.of(properties, passwordEncoder));
+	}
+
+}
