@@ -2,6 +2,7 @@ package dev.trainyard.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,25 @@ class CliTests {
 		assertThat(summary.get("resumedFromRound").isNull()).isTrue();
 		assertThat(summary.get("checkpoints").asInt()).isEqualTo(4);
 		assertThat(result.err()).contains("round 40/40");
+	}
+
+	@Test
+	void relativeDataDirIsResolvedAgainstTheWorkingDirectory() throws IOException {
+		write("good", TestPipelines.synthetic("good", "auto", 0.8));
+		Path relative = Path.of("target", "cli-relative-" + java.util.UUID.randomUUID());
+		try {
+			String[] args = { "run", "good", "--jobs-dir=" + this.root.resolve("jobs"), "--data-dir=" + relative };
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int code = TrainyardApplication.execute(Command.parse(args).orElseThrow(), args,
+					new CliStreams(new PrintStream(out, true, StandardCharsets.UTF_8),
+							new PrintStream(OutputStream.nullOutputStream())));
+			assertThat(code).isZero();
+			assertThat(relative.resolve("db")).isDirectory();
+			assertThat(relative.resolve("store/models/good/1/model.ubj")).isRegularFile();
+		}
+		finally {
+			org.springframework.util.FileSystemUtils.deleteRecursively(relative);
+		}
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.trainyard.promotion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 import dev.trainyard.registry.ArtifactUnavailableException;
@@ -12,6 +11,7 @@ import dev.trainyard.registry.PromotionFailed;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.KilledRuns;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -84,9 +84,8 @@ class PromotionFailureTests {
 	void promotionKilledAfterItsCommitChangesTheChampionOnceOnResume() throws Exception {
 		String name = auto("killed-in-promote");
 		RunView promoted = this.runs.launch(name, "operator");
-		Process gone = new ProcessBuilder("true").start();
-		gone.waitFor();
-		leaveInPromote(promoted.runId(), gone.pid());
+		Process gone = KilledRuns.finishedProcess();
+		KilledRuns.leave(this.jdbc, promoted.runId(), "promote", gone.pid(), Instant.now());
 
 		RunView resumed = this.runs.resumeLatest(name, "operator");
 		assertThat(resumed.status()).isEqualTo("COMPLETED");
@@ -129,19 +128,6 @@ class PromotionFailureTests {
 		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(second.modelVersion());
 		assertThat(this.registry.history(name)).hasSize(2);
 		assertThat(pointer(name)).isEqualTo(pointerBefore);
-	}
-
-	private void leaveInPromote(String runId, long deadPid) {
-		Long execution = this.jdbc.queryForObject(
-				"SELECT MAX(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
-						+ " JOIN TY_RUN R ON R.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE R.RUN_ID = ?",
-				Long.class, runId);
-		this.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
-				+ " WHERE JOB_EXECUTION_ID = ?", execution);
-		this.jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
-				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'promote'", execution);
-		this.jdbc.update("UPDATE TY_RUN SET OUTCOME = NULL, OWNER_PID = ?, OWNER_STARTED_AT = ? WHERE RUN_ID = ?",
-				deadPid, Timestamp.from(Instant.now()), runId);
 	}
 
 	private String pointer(String name) throws IOException {

@@ -10,6 +10,7 @@ import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.KilledRuns;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -142,9 +143,9 @@ class PipelineJobTests {
 		String name = pipeline("killed", "auto", 0.8);
 		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
 		RunView failed = this.runs.launch(name, "tester");
-		Process gone = new ProcessBuilder("true").start();
-		gone.waitFor();
-		leaveAsAfterKill(failed.runId(), gone.pid(), gone.info().startInstant().orElse(java.time.Instant.now()));
+		Process gone = KilledRuns.finishedProcess();
+		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
+				gone.info().startInstant().orElse(java.time.Instant.now()));
 		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo("STARTED");
 
 		RunView resumed = this.runs.resumeLatest(name, "tester");
@@ -158,7 +159,7 @@ class PipelineJobTests {
 		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
 		RunView failed = this.runs.launch(name, "tester");
 		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
-		leaveAsAfterKill(failed.runId(), 1, init.info().startInstant().orElseThrow());
+		KilledRuns.leave(this.jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());
 
 		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
 			.withMessageContaining("still running");
@@ -198,31 +199,6 @@ class PipelineJobTests {
 		this.runs.launch(name, "tester");
 		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
 			.withMessageContaining("nothing to resume");
-	}
-
-	private void leaveAsAfterKill(String runId, long pid, java.time.Instant started) {
-		Long execution = this.jdbc.queryForObject(
-				"SELECT MAX(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E"
-						+ " JOIN TY_RUN R ON R.JOB_INSTANCE_ID = E.JOB_INSTANCE_ID WHERE R.RUN_ID = ?",
-				Long.class, runId);
-		this.jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
-				+ " WHERE JOB_EXECUTION_ID = ?", execution);
-		this.jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL"
-				+ " WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'train'", execution);
-		this.jdbc.update(
-				"UPDATE TY_RUN SET OUTCOME = NULL, OWNER_HOST = ?, OWNER_PID = ?, OWNER_STARTED_AT = ?,"
-						+ " HEARTBEAT_AT = ? WHERE RUN_ID = ?",
-				hostName(), pid, java.sql.Timestamp.from(started), java.sql.Timestamp.from(java.time.Instant.now()),
-				runId);
-	}
-
-	private static String hostName() {
-		try {
-			return java.net.InetAddress.getLocalHost().getHostName();
-		}
-		catch (java.net.UnknownHostException ex) {
-			return "localhost";
-		}
 	}
 
 	private static void flipAByte(Path file) throws IOException {
