@@ -52,8 +52,9 @@ te, ta, we, wa = med(every, 0), med(at, 0), med(every, 1), med(at, 1)
 lines = [
   "# Checkpoint overhead", "",
   f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cores} cores, {jvm}, by `bench/checkpoint-overhead.sh {repeats}`.",
-  "Pipeline: jobs/synthetic-long.yaml (200 000 x 50 synthetic rows, binary:logistic, 300 rounds, max_depth 8,",
-  "eta 0.1, subsample 0.8, colsample_bytree 0.8, hist, nthread 2). Medians, alternating the two variants.", "",
+  "Pipeline: jobs/synthetic-long.yaml as it was then (" + open("jobs/synthetic-long.yaml").read().split("path: ")[1].split("\n")[0] + ",",
+  "300 rounds, " + open("jobs/synthetic-long.yaml").read().split("params: ")[1].split("\n")[0] + ", nthread 2).",
+  "Medians, alternating the two variants.", "",
   "| variant | train step (s) | whole `run` (s) | checkpoints |", "|---|---|---|---|",
   f"| checkpoint every 10 rounds | {te:.2f} | {we:.2f} | 30 |",
   f"| one checkpoint at the end | {ta:.2f} | {wa:.2f} | 1 |",
