@@ -126,6 +126,7 @@ public class Runs {
 		}
 		log.info("Restarting run {} of {} for {}", runId, run.pipeline(), actor);
 		this.runs.recordAction(runId, action, actor, null, this.clock.instant());
+		this.runs.setOutcome(runId, null, null);
 		try {
 			this.jobOperator.restart(last);
 		}
