@@ -13,7 +13,7 @@ const age = (seconds) => {
 };
 
 async function api(method, path, body) {
-  const response = await fetch(path, {
+  const response = await fetch(new URL(path, window.location.origin), {
     method,
     headers: body ? { 'Content-Type': 'application/json' } : {},
     body: body ? JSON.stringify(body) : undefined,
