@@ -1,7 +1,5 @@
 package dev.trainyard.run;
 
-import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +53,8 @@ class AbandonedRunRecovery {
 	int recover(int limit) {
 		int recovered = 0;
 		for (RunRecord run : this.runs.findRecent(null, limit)) {
-			List<JobExecution> executions = this.views.executions(run);
-			if (executions.isEmpty()) {
-				continue;
-			}
-			JobExecution last = executions.get(executions.size() - 1);
-			if (last.isRunning() && this.liveness.isAbandoned(run, last)) {
+			JobExecution last = this.views.lastExecution(run).orElse(null);
+			if (last != null && last.isRunning() && this.liveness.isAbandoned(run, last)) {
 				this.jobOperator.recover(last);
 				this.runs.setOutcome(run.runId(), Outcome.FAILED.name(), null);
 				log.warn("Run {} of {} was left {} by {}, which is gone; marked FAILED (restart it to continue)",

@@ -1,7 +1,6 @@
 package dev.trainyard.run;
 
 import java.time.Clock;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +42,8 @@ class RunTermination {
 
 	void end(String runId, Outcome outcome, String actor, String why) {
 		RunRecord run = this.runs.find(runId).orElseThrow(() -> new RunNotFoundException("there is no run " + runId));
-		List<JobExecution> executions = this.views.executions(run);
-		if (!executions.isEmpty()) {
-			JobExecution last = executions.get(executions.size() - 1);
+		JobExecution last = this.views.lastExecution(run).orElse(null);
+		if (last != null) {
 			if (last.getStatus() == BatchStatus.STOPPED || last.getStatus() == BatchStatus.FAILED) {
 				try {
 					this.jobOperator.getObject().abandon(last);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.validation.GateResult;
@@ -63,6 +64,12 @@ class RunViews {
 		}
 		executions.sort((a, b) -> Long.compare(a.getId(), b.getId()));
 		return executions;
+	}
+
+	/** The run's latest job execution, if its job ever started. */
+	Optional<JobExecution> lastExecution(RunRecord run) {
+		List<JobExecution> executions = executions(run);
+		return executions.isEmpty() ? Optional.empty() : Optional.of(executions.get(executions.size() - 1));
 	}
 
 	RunView view(RunRecord run) {

@@ -110,14 +110,13 @@ public class Runs {
 	 */
 	public RunView restart(String runId, String actor, String action) {
 		RunRecord run = record(runId);
-		List<JobExecution> executions = this.views.executions(run);
-		if (executions.isEmpty()) {
+		JobExecution last = this.views.lastExecution(run).orElse(null);
+		if (last == null) {
 			log.info("Run {} never started its job; starting it now", runId);
 			this.runs.recordAction(runId, action, actor, null, this.clock.instant());
 			start(runId);
 			return view(runId);
 		}
-		JobExecution last = executions.get(executions.size() - 1);
 		checkRestartable(run, last);
 		if (last.isRunning()) {
 			log.warn("Run {} was left {} by {}, which is gone; recovering it", runId, last.getStatus(), run.owner());
@@ -141,8 +140,7 @@ public class Runs {
 	 */
 	public RunView stop(String runId, String actor) {
 		RunRecord run = record(runId);
-		List<JobExecution> executions = this.views.executions(run);
-		JobExecution last = executions.isEmpty() ? null : executions.get(executions.size() - 1);
+		JobExecution last = this.views.lastExecution(run).orElse(null);
 		if (last == null || !last.isRunning()) {
 			throw new RunConflictException("run " + runId + " is not running");
 		}
