@@ -28,10 +28,13 @@ public class ModelRegistry {
 
 	private final ChampionPublisher publisher;
 
+	private final VersionAllocator allocator;
+
 	private final Clock clock;
 
 	ModelRegistry(ModelVersionRepository versions, ChampionRepository champions, ModelArtifacts artifacts,
-			ChampionPublisher publisher, Clock clock) {
+			ChampionPublisher publisher, VersionAllocator allocator, Clock clock) {
+		this.allocator = allocator;
 		this.versions = versions;
 		this.champions = champions;
 		this.artifacts = artifacts;
@@ -40,23 +43,13 @@ public class ModelRegistry {
 	}
 
 	/**
-	 * Registers a candidate: writes its artifact to
-	 * {@code models/<pipeline>/<version>/model.ubj}, checks the copy's SHA-256, then adds
-	 * the version. Registering the same run again returns the version it already has.
+	 * Registers a candidate under the next version number (committed on its own, safe
+	 * against concurrent runs) and writes its artifact to
+	 * {@code models/<pipeline>/<version>/model.ubj}, checking the copy's SHA-256.
+	 * Registering the same run again returns the version it already has.
 	 */
-	@Transactional
 	public ModelVersion register(NewModelVersion candidate) {
-		Optional<ModelVersion> existing = this.versions.findByRun(candidate.runId());
-		if (existing.isPresent()) {
-			return existing.get();
-		}
-		int version = this.versions.nextVersion(candidate.pipeline());
-		String key = ModelArtifacts.modelKey(candidate.pipeline(), version);
-		this.artifacts.writeModel(key, candidate.model(), candidate.sha256());
-		this.versions.insert(candidate, version, key, this.clock.instant());
-		log.info("Registered {} version {} ({}) from run {}", candidate.pipeline(), version, candidate.state(),
-				candidate.runId());
-		return version(candidate.pipeline(), version);
+		return this.allocator.register(candidate);
 	}
 
 	/**

@@ -13,9 +13,11 @@ import dev.trainyard.run.Runs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,14 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * Approval, rejection, four-eyes rule, supersession and expiry, on the default database
+ * (H2); {@link ApprovalFlowOnPostgresTests} runs them on PostgreSQL.
+ */
 @TrainyardTest
 class ApprovalFlowTests {
 
-	static Path root;
+	Path root;
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
+		TestDirs.register(registry);
+	}
+
+	@BeforeEach
+	void findDirs(@Autowired Environment environment) {
+		this.root = TestDirs.root(environment);
 	}
 
 	@Autowired
@@ -61,9 +72,10 @@ class ApprovalFlowTests {
 			assertThat(change.actor()).isEqualTo("approver");
 			assertThat(change.reason()).isEqualTo("looks good");
 		});
-		String pointer = Files.readString(root.resolve("data/store/models/approve-me/champion.json"));
+		String pointer = Files.readString(this.root.resolve("data/store/models/approve-me/champion.json"));
 		assertThat(pointer).contains("\"version\":" + waiting.modelVersion()).contains(promoted.modelSha256());
-		assertThat(root.resolve("data/store/models/approve-me/" + waiting.modelVersion() + "/model.json")).exists();
+		assertThat(this.root.resolve("data/store/models/approve-me/" + waiting.modelVersion() + "/model.json"))
+			.exists();
 	}
 
 	@Test
@@ -115,13 +127,13 @@ class ApprovalFlowTests {
 		assertThat(this.runs.find(waiting.runId()).orElseThrow().outcome()).isEqualTo("REJECTED");
 	}
 
-	private static String manual(String name, String promotionExtra) {
+	private String manual(String name, String promotionExtra) {
 		String yaml = TestPipelines.synthetic(name, "manual", 0.8);
 		if (!promotionExtra.isEmpty()) {
 			yaml = yaml.replace("promotion: { approval: manual }",
 					"promotion: { approval: manual, " + promotionExtra + " }");
 		}
-		TestPipelines.write(root.resolve("jobs"), name, yaml);
+		TestPipelines.write(this.root.resolve("jobs"), name, yaml);
 		return name;
 	}
 

@@ -16,9 +16,11 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,17 +31,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Promotion is all or nothing, happens once per run, and can be rolled back.
+ * Promotion is all or nothing, happens once per run, and can be rolled back: on the
+ * default database (H2); {@link PromotionFailureOnPostgresTests} runs these on
+ * PostgreSQL.
  */
 @TrainyardTest
 @RecordApplicationEvents
 class PromotionFailureTests {
 
-	static Path root;
+	Path root;
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
+		TestDirs.register(registry);
+	}
+
+	@BeforeEach
+	void findDirs(@Autowired Environment environment) {
+		this.root = TestDirs.root(environment);
 	}
 
 	@Autowired
@@ -119,7 +128,7 @@ class PromotionFailureTests {
 		String name = auto("roll-back-corrupt");
 		RunView first = this.runs.launch(name, "operator");
 		RunView second = this.runs.launch(name, "operator");
-		Path artifact = root.resolve("data/store/models/" + name + "/" + first.modelVersion() + "/model.ubj");
+		Path artifact = this.root.resolve("data/store/models/" + name + "/" + first.modelVersion() + "/model.ubj");
 		Files.write(artifact, "not a model".getBytes());
 		String pointerBefore = pointer(name);
 
@@ -131,11 +140,11 @@ class PromotionFailureTests {
 	}
 
 	private String pointer(String name) throws IOException {
-		return Files.readString(root.resolve("data/store/models/" + name + "/champion.json"));
+		return Files.readString(this.root.resolve("data/store/models/" + name + "/champion.json"));
 	}
 
-	private static String auto(String name) {
-		TestPipelines.write(root.resolve("jobs"), name, TestPipelines.synthetic(name, "auto", 0.5));
+	private String auto(String name) {
+		TestPipelines.write(this.root.resolve("jobs"), name, TestPipelines.synthetic(name, "auto", 0.5));
 		return name;
 	}
 

@@ -15,9 +15,11 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,14 +27,23 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/**
+ * The pipeline, restart and crash-recovery tests, on the default database (H2);
+ * {@link PipelineJobOnPostgresTests} runs them on PostgreSQL.
+ */
 @TrainyardTest
 class PipelineJobTests {
 
-	static Path root;
+	Path root;
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
+		TestDirs.register(registry);
+	}
+
+	@BeforeEach
+	void findDirs(@Autowired Environment environment) {
+		this.root = TestDirs.root(environment);
 	}
 
 	@Autowired
@@ -207,8 +218,8 @@ class PipelineJobTests {
 		Files.write(file, bytes);
 	}
 
-	private static String pipeline(String name, String approval, double minAuc) {
-		TestPipelines.write(root.resolve("jobs"), name, TestPipelines.synthetic(name, approval, minAuc));
+	private String pipeline(String name, String approval, double minAuc) {
+		TestPipelines.write(this.root.resolve("jobs"), name, TestPipelines.synthetic(name, approval, minAuc));
 		return name;
 	}
 

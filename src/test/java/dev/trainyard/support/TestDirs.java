@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -29,6 +30,15 @@ public final class TestDirs {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The root that {@link #register} made for the application context whose environment
+	 * this is: a test class that another one extends (to run on a second database) gets
+	 * its own dirs from its own context.
+	 */
+	public static Path root(Environment environment) {
+		return Path.of(environment.getRequiredProperty("trainyard.data-dir")).getParent();
 	}
 
 }

@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * A whole Trainyard (no web server) on a fresh H2 database and file store (see
  * {@link TestDirs}), running runs on the calling thread, with a {@link FaultyBlobStore}.
+ * A test class that registers another database (such as
+ * {@link EmbeddedPostgresDatabases#register}) runs on that one instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
