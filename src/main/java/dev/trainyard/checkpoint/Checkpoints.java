@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trainyard.store.BlobCorruptException;
+import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
 import dev.trainyard.store.StoredBlob;
@@ -102,14 +104,19 @@ public class Checkpoints {
 	/**
 	 * Reads a checkpoint and checks its size and SHA-256.
 	 * @throws CheckpointCorruptException when the blob is missing or does not match
+	 * @throws UncheckedIOException when the store cannot be read now (transient: the
+	 * checkpoint is not marked corrupt)
 	 */
 	public byte[] read(CheckpointRef ref) {
 		byte[] bytes;
 		try (InputStream in = this.store.open(ref.key())) {
 			bytes = in.readAllBytes();
 		}
+		catch (BlobNotFoundException | BlobCorruptException ex) {
+			throw new CheckpointCorruptException(ref.location() + " cannot be used: " + ex.getMessage());
+		}
 		catch (IOException ex) {
-			throw new CheckpointCorruptException(ref.location() + " cannot be read: " + ex.getMessage());
+			throw new UncheckedIOException("cannot read checkpoint " + ref.location() + " now", ex);
 		}
 		if (bytes.length != ref.size()) {
 			throw new CheckpointCorruptException(

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.trainyard.store.BlobCorruptException;
+import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
 import dev.trainyard.store.StoredBlob;
@@ -77,8 +79,11 @@ class ModelArtifacts {
 			}
 			return bytes;
 		}
+		catch (BlobNotFoundException | BlobCorruptException ex) {
+			throw new ArtifactUnavailableException(version, location + " cannot be used: " + ex.getMessage());
+		}
 		catch (IOException ex) {
-			throw new ArtifactUnavailableException(version, location + " cannot be read: " + ex.getMessage());
+			throw new UncheckedIOException("cannot read " + location + " now", ex);
 		}
 	}
 

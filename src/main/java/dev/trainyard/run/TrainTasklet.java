@@ -82,7 +82,8 @@ class TrainTasklet implements Tasklet {
 	}
 
 	private void resume(RunContext run, ExecutionContext state, long stepExecutionId) {
-		Optional<VerifiedCheckpoint> checkpoint = this.checkpoints.latestVerified(run.runId());
+		Optional<VerifiedCheckpoint> checkpoint = this.retries.call(run.definition(), "train",
+				() -> this.checkpoints.latestVerified(run.runId()));
 		int round = checkpoint.map((verified) -> verified.ref().round()).orElse(0);
 		byte[] model = checkpoint.map(VerifiedCheckpoint::bytes).orElse(null);
 		run.model(model, checkpoint.map(VerifiedCheckpoint::ref).orElse(null));
