@@ -157,7 +157,7 @@ public final class S3StoreBenchmark {
 				peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 						Math::max);
 				try {
-					Thread.sleep(2);
+					Thread.sleep(2); // the sampling period, not a wait for a result
 				}
 				catch (InterruptedException ex) {
 					return;
