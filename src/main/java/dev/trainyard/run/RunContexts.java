@@ -47,9 +47,23 @@ class RunContexts {
 		this.retries = retries;
 	}
 
+	/**
+	 * The run's context, loaded (outside the map's locks: loading reads the whole
+	 * dataset) when this process has none yet.
+	 */
 	RunContext get(JobExecution execution) {
 		String runId = execution.getJobParameters().getString(RunKeys.RUN_ID);
-		return this.contexts.computeIfAbsent(runId, (id) -> load(id, execution.getExecutionContext()));
+		RunContext existing = this.contexts.get(runId);
+		if (existing != null) {
+			return existing;
+		}
+		RunContext loaded = load(runId, execution.getExecutionContext());
+		RunContext raced = this.contexts.putIfAbsent(runId, loaded);
+		if (raced != null) {
+			loaded.dispose();
+			return raced;
+		}
+		return loaded;
 	}
 
 	/**
