@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CheckpointRepository {
 
-	private static final String COLUMNS = "ID, RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT, CORRUPT";
+	private static final String COLUMNS = "ID, RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT, CORRUPT, DELETED_AT";
 
 	private final JdbcTemplate jdbc;
 
@@ -35,6 +35,10 @@ class CheckpointRepository {
 				CheckpointRepository::map, runId);
 	}
 
+	void markDeleted(long id, Instant now) {
+		this.jdbc.update("UPDATE TY_CHECKPOINT SET DELETED_AT = ? WHERE ID = ?", Timestamp.from(now), id);
+	}
+
 	void markCorrupt(long id) {
 		this.jdbc.update("UPDATE TY_CHECKPOINT SET CORRUPT = TRUE WHERE ID = ?", id);
 	}
@@ -42,7 +46,8 @@ class CheckpointRepository {
 	private static CheckpointRef map(ResultSet rs, int row) throws SQLException {
 		return new CheckpointRef(rs.getLong("ID"), rs.getString("RUN_ID"), rs.getString("PIPELINE"),
 				rs.getInt("ROUND_NO"), rs.getString("BLOB_KEY"), rs.getString("LOCATION"), rs.getLong("SIZE_BYTES"),
-				rs.getString("SHA256").trim(), rs.getTimestamp("CREATED_AT").toInstant(), rs.getBoolean("CORRUPT"));
+				rs.getString("SHA256").trim(), rs.getTimestamp("CREATED_AT").toInstant(), rs.getBoolean("CORRUPT"),
+				rs.getTimestamp("DELETED_AT") != null);
 	}
 
 }

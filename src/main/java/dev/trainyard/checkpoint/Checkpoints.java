@@ -42,8 +42,11 @@ public class Checkpoints {
 
 	private final Clock clock;
 
+	private final CheckpointRetention retention;
+
 	Checkpoints(BlobStore store, CheckpointRepository repository, PlatformTransactionManager transactionManager,
-			MeterRegistry meterRegistry, Clock clock) {
+			MeterRegistry meterRegistry, Clock clock, CheckpointRetention retention) {
+		this.retention = retention;
 		this.store = store;
 		this.repository = repository;
 		this.separateTransaction = new TransactionTemplate(transactionManager);
@@ -71,8 +74,17 @@ public class Checkpoints {
 			}
 			this.repository.insert(runId, pipeline, round, key, blob.location(), blob.size(), sha256,
 					this.clock.instant());
+			this.retention.pruneAfterCommit(runId);
 			return latest(runId).orElseThrow();
 		});
+	}
+
+	/**
+	 * Deletes the blobs of a finished run whose model is registered (unless
+	 * {@code trainyard.checkpoints.delete-when-registered=false}); the rows stay.
+	 */
+	public void releaseFinishedRun(String runId) {
+		this.retention.deleteAll(runId);
 	}
 
 	public List<CheckpointRef> list(String runId) {
@@ -86,7 +98,7 @@ public class Checkpoints {
 	 */
 	public Optional<VerifiedCheckpoint> latestVerified(String runId) {
 		for (CheckpointRef ref : this.repository.findByRun(runId)) {
-			if (ref.corrupt()) {
+			if (ref.corrupt() || ref.deleted()) {
 				continue;
 			}
 			try {

@@ -2,6 +2,8 @@ package dev.trainyard.run;
 
 import java.time.Clock;
 
+import dev.trainyard.checkpoint.Checkpoints;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +36,11 @@ class RunJobListener implements JobExecutionListener {
 
 	private final Clock clock;
 
+	private final Checkpoints checkpoints;
+
 	RunJobListener(RunRepository runs, RunHeartbeat heartbeat, RunContexts contexts, MeterRegistry meterRegistry,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Checkpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.runs = runs;
 		this.heartbeat = heartbeat;
 		this.contexts = contexts;
@@ -68,6 +73,10 @@ class RunJobListener implements JobExecutionListener {
 					&& !Outcome.AWAITING_APPROVAL.name().equals(outcome))) {
 				outcome = Outcome.FAILED.name();
 				this.runs.setOutcome(runId, outcome, null);
+			}
+			if (run.modelVersion() != null && (execution.getStatus() == BatchStatus.COMPLETED
+					|| Outcome.AWAITING_APPROVAL.name().equals(outcome))) {
+				this.checkpoints.releaseFinishedRun(runId);
 			}
 			this.meterRegistry.counter("trainyard.runs", "pipeline", run.pipeline(), "outcome", String.valueOf(outcome))
 				.increment();

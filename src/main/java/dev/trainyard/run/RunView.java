@@ -34,9 +34,9 @@ public record RunView(String runId, String pipeline, String status, String outco
 	public record Progress(int round, int rounds) {
 	}
 
-	/** A checkpoint of the run. */
+	/** A checkpoint of the run; {@code deleted}: retention removed its blob. */
 	public record CheckpointView(int round, String sha256, long size, String location, Instant createdAt,
-			boolean corrupt) {
+			boolean corrupt, boolean deleted) {
 	}
 
 	/** The latest execution of each step. */

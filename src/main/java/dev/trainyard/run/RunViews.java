@@ -131,7 +131,7 @@ class RunViews {
 		return this.checkpoints.list(run.runId())
 			.stream()
 			.map((ref) -> new RunView.CheckpointView(ref.round(), ref.sha256(), ref.size(), ref.location(),
-					ref.createdAt(), ref.corrupt()))
+					ref.createdAt(), ref.corrupt(), ref.deleted()))
 			.toList();
 	}
 

@@ -1,0 +1,90 @@
+package dev.trainyard.checkpoint;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.trainyard.run.RunView;
+import dev.trainyard.run.Runs;
+import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run keeps the blobs of its newest {@code keep} checkpoints while it trains, and none
+ * once its model is registered; the rows stay.
+ */
+@TrainyardTest
+@TestPropertySource(properties = "trainyard.checkpoints.keep=2")
+class CheckpointRetentionTests {
+
+	@DynamicPropertySource
+	static void dirs(DynamicPropertyRegistry registry) {
+		TestDirs.register(registry);
+	}
+
+	@Autowired
+	Runs runs;
+
+	@Autowired
+	FaultyBlobStore store;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void keepsTheNewestCheckpointsWhileTrainingAndNoneOnceTheModelIsRegistered() {
+		String name = pipeline("retained", 0.5);
+		this.store.failWrites((key) -> key.contains("/000040-"), 1, new IllegalStateException("crash"));
+		RunView failed;
+		try {
+			failed = this.runs.launch(name, "tester");
+		}
+		finally {
+			this.store.heal();
+		}
+		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(30, 20, 10);
+		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::deleted)
+			.containsExactly(false, false, true);
+		assertThat(blobExists(failed.checkpoints().get(2))).isFalse();
+		assertThat(blobExists(failed.checkpoints().get(0))).isTrue();
+
+		RunView completed = this.runs.restart(failed.runId(), "tester");
+		assertThat(completed.outcome()).isEqualTo("PROMOTED");
+		assertThat(completed.resumedFromRound()).isEqualTo(30);
+		assertThat(completed.checkpoints()).hasSize(4).allSatisfy((checkpoint) -> {
+			assertThat(checkpoint.deleted()).isTrue();
+			assertThat(blobExists(checkpoint)).isFalse();
+		});
+	}
+
+	@Test
+	void rejectedRunKeepsItsNewestCheckpoints() {
+		RunView rejected = this.runs.launch(pipeline("rejected-kept", 0.9999999), "tester");
+		assertThat(rejected.outcome()).isEqualTo("REJECTED");
+		assertThat(rejected.checkpoints()).filteredOn((checkpoint) -> !checkpoint.deleted())
+			.extracting(RunView.CheckpointView::round)
+			.containsExactly(40, 30);
+	}
+
+	private static boolean blobExists(RunView.CheckpointView checkpoint) {
+		return Files.exists(Path.of(URI.create(checkpoint.location())));
+	}
+
+	private String pipeline(String name, double minAuc) {
+		TestPipelines.write(TestDirs.root(this.environment).resolve("jobs"), name,
+				TestPipelines.synthetic(name, "auto", minAuc));
+		return name;
+	}
+
+}
