@@ -170,7 +170,8 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 		}
 	}
 
-	private static int closedPort() throws IOException {
+	/** A port nothing listens on: connecting to it is refused at once. */
+	static int closedPort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

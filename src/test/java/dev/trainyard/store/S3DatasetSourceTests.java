@@ -1,5 +1,6 @@
 package dev.trainyard.store;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -91,13 +92,14 @@ class S3DatasetSourceTests {
 	}
 
 	@Test
-	void unreachableEndpointIsATransientError() {
-		try (S3Connection down = new S3Connection(
-				S3ProxyServer.settings(URI.create("http://127.0.0.1:9"), "trainyard-store", ""),
+	void unreachableEndpointIsATransientError() throws IOException {
+		try (S3Connection down = new S3Connection(S3ProxyServer
+			.settings(URI.create("http://127.0.0.1:" + S3BlobStoreContractTests.closedPort()), "trainyard-store", ""),
 				S3ProxyServer.credentials())) {
 			assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(
 					() -> datasets(down).prepare(spec("s3://datasets/demo/iris.csv"), Objective.MULTI_SOFTPROB, DATA))
-				.withRootCauseInstanceOf(ConnectException.class);
+				.withMessageContaining("s3://datasets/demo/iris.csv")
+				.satisfies((ex) -> assertThat(ex).hasRootCauseInstanceOf(ConnectException.class));
 		}
 	}
 
