@@ -20,12 +20,19 @@ class CheckpointRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String runId, String pipeline, int round, String key, String location, long size, String sha256,
-			Instant createdAt) {
+	/**
+	 * @return the recorded checkpoint, with its generated id
+	 */
+	CheckpointRef insert(String runId, String pipeline, int round, String key, String location, long size,
+			String sha256, Instant createdAt) {
 		this.jdbc.update(
 				"INSERT INTO TY_CHECKPOINT (RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT)"
 						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 				runId, pipeline, round, key, location, size, sha256, Timestamp.from(createdAt));
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM TY_CHECKPOINT WHERE RUN_ID = ? AND ROUND_NO = ?"
+					+ " ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY", CheckpointRepository::map, runId, round)
+			.get(0);
 	}
 
 	/** Newest first: highest round, and of equal rounds the latest written. */

@@ -72,10 +72,10 @@ public class Checkpoints {
 						"checkpoint " + blob.location() + " was written as " + blob.size() + " bytes with SHA-256 "
 								+ blob.sha256() + ", expected " + model.length + " / " + sha256));
 			}
-			this.repository.insert(runId, pipeline, round, key, blob.location(), blob.size(), sha256,
-					this.clock.instant());
+			CheckpointRef ref = this.repository.insert(runId, pipeline, round, key, blob.location(), blob.size(),
+					sha256, this.clock.instant());
 			this.retention.pruneAfterCommit(runId);
-			return latest(runId).orElseThrow();
+			return ref;
 		});
 	}
 
@@ -140,10 +140,6 @@ public class Checkpoints {
 					ref.location() + " has SHA-256 " + sha256 + ", " + ref.sha256() + " was written");
 		}
 		return bytes;
-	}
-
-	private Optional<CheckpointRef> latest(String runId) {
-		return this.repository.findByRun(runId).stream().findFirst();
 	}
 
 	private StoredBlob put(String key, byte[] model) {

@@ -43,14 +43,12 @@ class RunTermination {
 	void end(String runId, Outcome outcome, String actor, String why) {
 		RunRecord run = this.runs.find(runId).orElseThrow(() -> new RunNotFoundException("there is no run " + runId));
 		JobExecution last = this.views.lastExecution(run).orElse(null);
-		if (last != null) {
-			if (last.getStatus() == BatchStatus.STOPPED || last.getStatus() == BatchStatus.FAILED) {
-				try {
-					this.jobOperator.getObject().abandon(last);
-				}
-				catch (Exception ex) {
-					throw new RunConflictException("run " + runId + " cannot be ended: " + ex.getMessage());
-				}
+		if (last != null && (last.getStatus() == BatchStatus.STOPPED || last.getStatus() == BatchStatus.FAILED)) {
+			try {
+				this.jobOperator.getObject().abandon(last);
+			}
+			catch (Exception ex) {
+				throw new RunConflictException("run " + runId + " cannot be ended: " + ex.getMessage());
 			}
 		}
 		this.runs.setOutcome(runId, outcome.name(), null);

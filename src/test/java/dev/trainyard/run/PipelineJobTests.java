@@ -3,7 +3,6 @@ package dev.trainyard.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.Checkpoints;
@@ -221,10 +220,6 @@ class PipelineJobTests {
 	private String pipeline(String name, String approval, double minAuc) {
 		TestPipelines.write(this.root.resolve("jobs"), name, TestPipelines.synthetic(name, approval, minAuc));
 		return name;
-	}
-
-	static List<String> names(List<RunView> runs) {
-		return runs.stream().map(RunView::pipeline).toList();
 	}
 
 }
