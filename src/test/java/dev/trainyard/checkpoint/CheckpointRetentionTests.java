@@ -1,8 +1,7 @@
 package dev.trainyard.checkpoint;
 
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A run keeps the blobs of its newest {@code keep} checkpoints while it trains, and none
  * once its model is registered; the rows stay.
+ * {@link CheckpointRetentionOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
 @TestPropertySource(properties = "trainyard.checkpoints.keep=2")
@@ -38,6 +38,9 @@ class CheckpointRetentionTests {
 
 	@Autowired
 	FaultyBlobStore store;
+
+	@Autowired
+	Checkpoints checkpoints;
 
 	@Autowired
 	Environment environment;
@@ -56,15 +59,15 @@ class CheckpointRetentionTests {
 		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(30, 20, 10);
 		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::deleted)
 			.containsExactly(false, false, true);
-		assertThat(blobExists(failed.checkpoints().get(2))).isFalse();
-		assertThat(blobExists(failed.checkpoints().get(0))).isTrue();
+		assertThat(blobExists(failed.runId(), 10)).isFalse();
+		assertThat(blobExists(failed.runId(), 30)).isTrue();
 
 		RunView completed = this.runs.restart(failed.runId(), "tester");
 		assertThat(completed.outcome()).isEqualTo("PROMOTED");
 		assertThat(completed.resumedFromRound()).isEqualTo(30);
 		assertThat(completed.checkpoints()).hasSize(4).allSatisfy((checkpoint) -> {
 			assertThat(checkpoint.deleted()).isTrue();
-			assertThat(blobExists(checkpoint)).isFalse();
+			assertThat(blobExists(failed.runId(), checkpoint.round())).isFalse();
 		});
 	}
 
@@ -77,8 +80,18 @@ class CheckpointRetentionTests {
 			.containsExactly(40, 30);
 	}
 
-	private static boolean blobExists(RunView.CheckpointView checkpoint) {
-		return Files.exists(Path.of(URI.create(checkpoint.location())));
+	private boolean blobExists(String runId, int round) {
+		CheckpointRef ref = this.checkpoints.list(runId)
+			.stream()
+			.filter((candidate) -> candidate.round() == round)
+			.findFirst()
+			.orElseThrow();
+		try {
+			return this.store.exists(ref.key());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private String pipeline(String name, double minAuc) {

@@ -10,6 +10,8 @@ import dev.trainyard.registry.VersionStateException;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -27,7 +29,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Approval, rejection, four-eyes rule, supersession and expiry, on the default database
- * (H2); {@link ApprovalFlowOnPostgresTests} runs them on PostgreSQL.
+ * (H2); {@link ApprovalFlowOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
 class ApprovalFlowTests {
@@ -53,6 +55,9 @@ class ApprovalFlowTests {
 	@Autowired
 	ModelRegistry registry;
 
+	@Autowired
+	BlobStore store;
+
 	@Test
 	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion() throws Exception {
 		RunView waiting = this.runs.launch(manual("approve-me", ""), "operator");
@@ -72,10 +77,9 @@ class ApprovalFlowTests {
 			assertThat(change.actor()).isEqualTo("approver");
 			assertThat(change.reason()).isEqualTo("looks good");
 		});
-		String pointer = Files.readString(this.root.resolve("data/store/models/approve-me/champion.json"));
+		String pointer = StoredBlobs.read(this.store, "models/approve-me/champion.json");
 		assertThat(pointer).contains("\"version\":" + waiting.modelVersion()).contains(promoted.modelSha256());
-		assertThat(this.root.resolve("data/store/models/approve-me/" + waiting.modelVersion() + "/model.json"))
-			.exists();
+		assertThat(this.store.exists("models/approve-me/" + waiting.modelVersion() + "/model.json")).isTrue();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Promotion is all or nothing, happens once per run, and can be rolled back: on the
- * default database (H2); {@link PromotionFailureOnPostgresTests} runs these on
- * PostgreSQL.
+ * default database (H2); {@link PromotionFailureOnPostgresS3Tests} runs these on
+ * PostgreSQL and S3.
  */
 @TrainyardTest
 @RecordApplicationEvents
@@ -128,8 +129,7 @@ class PromotionFailureTests {
 		String name = auto("roll-back-corrupt");
 		RunView first = this.runs.launch(name, "operator");
 		RunView second = this.runs.launch(name, "operator");
-		Path artifact = this.root.resolve("data/store/models/" + name + "/" + first.modelVersion() + "/model.ubj");
-		Files.write(artifact, "not a model".getBytes());
+		StoredBlobs.replace(this.store, "models/" + name + "/" + first.modelVersion() + "/model.ubj", "not a model");
 		String pointerBefore = pointer(name);
 
 		assertThatExceptionOfType(ArtifactUnavailableException.class)
@@ -140,7 +140,7 @@ class PromotionFailureTests {
 	}
 
 	private String pointer(String name) throws IOException {
-		return Files.readString(this.root.resolve("data/store/models/" + name + "/champion.json"));
+		return StoredBlobs.read(this.store, "models/" + name + "/champion.json");
 	}
 
 	private String auto(String name) {

@@ -1,7 +1,6 @@
 package dev.trainyard.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.trainyard.checkpoint.CheckpointRef;
@@ -10,6 +9,7 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The pipeline, restart and crash-recovery tests, on the default database (H2);
- * {@link PipelineJobOnPostgresTests} runs them on PostgreSQL.
+ * {@link PipelineJobOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
 class PipelineJobTests {
@@ -131,14 +131,14 @@ class PipelineJobTests {
 	}
 
 	@Test
-	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() throws IOException {
+	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() {
 		String name = pipeline("corrupt", "auto", 0.8);
 		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
 		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
 		RunView failed = this.runs.launch(name, "tester");
 		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
 		assertThat(newest.round()).isEqualTo(20);
-		flipAByte(Path.of(java.net.URI.create(newest.location())));
+		StoredBlobs.flipAByte(newest.location());
 
 		RunView restarted = this.runs.restart(failed.runId(), "tester");
 		assertThat(restarted.resumedFromRound()).isEqualTo(10);
@@ -211,13 +211,7 @@ class PipelineJobTests {
 			.withMessageContaining("nothing to resume");
 	}
 
-	private static void flipAByte(Path file) throws IOException {
-		byte[] bytes = Files.readAllBytes(file);
-		bytes[bytes.length / 2] ^= (byte) 0xFF;
-		Files.write(file, bytes);
-	}
-
-	private String pipeline(String name, String approval, double minAuc) {
+	String pipeline(String name, String approval, double minAuc) {
 		TestPipelines.write(this.root.resolve("jobs"), name, TestPipelines.synthetic(name, approval, minAuc));
 		return name;
 	}

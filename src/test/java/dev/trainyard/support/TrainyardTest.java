@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 
 import dev.trainyard.store.FileBlobStore;
 import dev.trainyard.store.StoreProperties;
+import dev.trainyard.store.s3.S3BlobStore;
+import dev.trainyard.store.s3.S3Connection;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -16,9 +18,10 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * A whole Trainyard (no web server) on a fresh H2 database and file store (see
- * {@link TestDirs}), running runs on the calling thread, with a {@link FaultyBlobStore}.
- * A test class that registers another database (such as
- * {@link EmbeddedPostgresDatabases#register}) runs on that one instead.
+ * {@link TestDirs}), running runs on the calling thread, with a {@link FaultyBlobStore}
+ * around the configured store. A test class that registers another database (such as
+ * {@link EmbeddedPostgresDatabases#register}) or an S3 bucket
+ * ({@link S3Buckets#register}) runs on that one instead.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,8 +35,9 @@ public @interface TrainyardTest {
 
 		@Bean
 		@Primary
-		FaultyBlobStore faultyBlobStore(StoreProperties properties) {
-			return new FaultyBlobStore(new FileBlobStore(properties.root()));
+		FaultyBlobStore faultyBlobStore(StoreProperties properties, S3Connection s3) {
+			return new FaultyBlobStore(
+					properties.s3().configured() ? new S3BlobStore(s3) : new FileBlobStore(properties.root()));
 		}
 
 	}
