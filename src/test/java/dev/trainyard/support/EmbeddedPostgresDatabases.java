@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -37,10 +38,16 @@ public final class EmbeddedPostgresDatabases {
 	 * Makes a new database the application's datasource.
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		String url = createDatabase();
-		registry.add("spring.datasource.url", () -> url);
-		registry.add("spring.datasource.username", () -> Server.USER);
-		registry.add("spring.datasource.password", () -> "");
+		newDatabase().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * Creates a new, empty database and returns the application's datasource settings for
+	 * it.
+	 */
+	public static Map<String, String> newDatabase() {
+		return Map.of("spring.datasource.url", createDatabase(), "spring.datasource.username", Server.USER,
+				"spring.datasource.password", "");
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package dev.trainyard.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import dev.trainyard.store.BlobStore;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +23,17 @@ public final class PostgresAndS3 {
 	public static void register(DynamicPropertyRegistry registry) {
 		EmbeddedPostgresDatabases.register(registry);
 		S3Buckets.register(registry);
+	}
+
+	/**
+	 * A new database and a new bucket as application settings, with the AWS credentials
+	 * as the system properties the default provider chain reads.
+	 */
+	public static Map<String, String> newSettings() {
+		Map<String, String> settings = new LinkedHashMap<>(EmbeddedPostgresDatabases.newDatabase());
+		settings.putAll(S3Buckets.newBucket());
+		settings.putAll(S3Buckets.credentials());
+		return settings;
 	}
 
 	/**

@@ -45,9 +45,7 @@ public final class S3Buckets {
 	 * Makes a new bucket of the embedded S3Proxy the application's store.
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		String bucket = "trainyard-" + buckets.incrementAndGet();
-		Server.INSTANCE.createBucket(bucket);
-		register(registry, Server.INSTANCE.endpoint(), bucket);
+		newBucket().forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	/**
@@ -55,13 +53,32 @@ public final class S3Buckets {
 	 * LocalStack accepts any) the application's store.
 	 */
 	public static void register(DynamicPropertyRegistry registry, URI endpoint, String bucket) {
+		settings(endpoint, bucket).forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * Creates a new bucket in the embedded S3Proxy and returns the application's store
+	 * settings for it.
+	 */
+	public static Map<String, String> newBucket() {
+		String bucket = "trainyard-" + buckets.incrementAndGet();
+		Server.INSTANCE.createBucket(bucket);
+		return settings(Server.INSTANCE.endpoint(), bucket);
+	}
+
+	/**
+	 * The AWS default provider chain's system properties with S3Proxy's key.
+	 */
+	public static Map<String, String> credentials() {
+		return Map.of("aws.accessKeyId", S3ProxyServer.ACCESS_KEY, "aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+	}
+
+	private static Map<String, String> settings(URI endpoint, String bucket) {
 		useCredentials();
 		endpoints.put(bucket, endpoint);
-		registry.add("trainyard.store.s3.bucket", () -> bucket);
-		registry.add("trainyard.store.s3.prefix", () -> PREFIX);
-		registry.add("trainyard.store.s3.endpoint", endpoint::toString);
-		registry.add("trainyard.store.s3.region", () -> "us-east-1");
-		registry.add("trainyard.store.s3.path-style-access", () -> "true");
+		return Map.of("trainyard.store.s3.bucket", bucket, "trainyard.store.s3.prefix", PREFIX,
+				"trainyard.store.s3.endpoint", endpoint.toString(), "trainyard.store.s3.region", "us-east-1",
+				"trainyard.store.s3.path-style-access", "true");
 	}
 
 	/**
@@ -89,9 +106,8 @@ public final class S3Buckets {
 		}
 	}
 
-	private static synchronized void useCredentials() {
-		System.setProperty("aws.accessKeyId", S3ProxyServer.ACCESS_KEY);
-		System.setProperty("aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
+	private static void useCredentials() {
+		credentials().forEach(System::setProperty);
 	}
 
 	/** Started when first used: the JVM's class initialization makes it once. */
