@@ -28,7 +28,7 @@ class ModularityTests {
 		noClasses().that()
 			.resideInAnyPackage("dev.trainyard.pipeline..", "dev.trainyard.dataset..", "dev.trainyard.store..",
 					"dev.trainyard.checkpoint..", "dev.trainyard.training..", "dev.trainyard.validation..",
-					"dev.trainyard.registry..")
+					"dev.trainyard.registry..", "dev.trainyard.slo..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.trainyard.run..", "dev.trainyard.api..", "dev.trainyard.cli..")
@@ -42,6 +42,16 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("org.springframework.batch..")
+			.check(this.classes);
+	}
+
+	@Test
+	void reliabilityComponentsKnowNeitherTrainersNorCheckpoints() {
+		noClasses().that()
+			.resideInAPackage("dev.trainyard.slo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.trainyard.training..", "dev.trainyard.checkpoint..", "ml.dmlc..")
 			.check(this.classes);
 	}
 

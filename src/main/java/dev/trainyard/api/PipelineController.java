@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.slo.Freshness;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +23,9 @@ class PipelineController {
 
 	private final PipelineViews views;
 
-	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Clock clock) {
+	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Freshness freshness, Clock clock) {
 		this.catalog = catalog;
-		this.views = new PipelineViews(registry, clock);
+		this.views = new PipelineViews(registry, freshness, clock);
 	}
 
 	@GetMapping

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.trainyard.slo.FreshnessStatus;
+
 /**
  * A pipeline as the API shows it: the essentials of its definition, its champion and how
  * fresh that champion is.
@@ -33,9 +35,11 @@ record PipelineView(String name, Schedule schedule, Dataset dataset, String obje
 	/**
 	 * The model-age SLO: {@code maxAge} and {@code warnAge} as ISO-8601 durations (or
 	 * {@code null} when not set), the champion's age in seconds ({@code null} without a
-	 * champion) and the resulting status.
+	 * champion), the resulting status, and when a training last registered a model
+	 * version ({@code null} before the first).
 	 */
-	record Freshness(String maxAge, String warnAge, Long maxAgeSeconds, Long ageSeconds, FreshnessStatus status) {
+	record Freshness(String maxAge, String warnAge, Long maxAgeSeconds, Long ageSeconds, FreshnessStatus status,
+			Instant lastTrainedAt) {
 	}
 
 }

@@ -4,75 +4,49 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import dev.trainyard.pipeline.PipelineDefinition;
-import dev.trainyard.pipeline.PipelineDefinition.FreshnessSpec;
-import dev.trainyard.registry.ChampionChange;
 import dev.trainyard.registry.ModelRegistry;
-import dev.trainyard.registry.ModelVersion;
+import dev.trainyard.slo.Freshness;
+import dev.trainyard.slo.ModelFreshness;
 
 /**
- * Builds {@link PipelineView}s from a definition, the registry and the clock.
+ * Builds {@link PipelineView}s from a definition, the registry, the freshness SLI and the
+ * clock.
  */
 class PipelineViews {
 
 	private final ModelRegistry registry;
 
+	private final Freshness freshness;
+
 	private final Clock clock;
 
-	PipelineViews(ModelRegistry registry, Clock clock) {
+	PipelineViews(ModelRegistry registry, Freshness freshness, Clock clock) {
 		this.registry = registry;
+		this.freshness = freshness;
 		this.clock = clock;
 	}
 
 	PipelineView view(PipelineDefinition definition) {
-		PipelineView.Champion champion = champion(definition.name()).orElse(null);
+		ModelFreshness freshness = this.freshness.of(definition);
+		PipelineView.Champion champion = this.registry.champion(definition.name())
+			.map((version) -> new PipelineView.Champion(version.version(), version.sha256(), version.metrics(),
+					freshness.championSince()))
+			.orElse(null);
 		PipelineDefinition.TrainerSpec trainer = definition.trainer();
 		return new PipelineView(definition.name(), schedule(definition), dataset(definition),
 				trainer.objective().xgboostName(), trainer.rounds(), trainer.checkpointEvery(), trainer.params(),
 				gates(definition), definition.promotion().approval().name().toLowerCase(),
-				iso(definition.promotion().approvalTimeout()), champion,
-				freshness(definition.freshness(), (champion != null) ? champion.promotedAt() : null));
+				iso(definition.promotion().approvalTimeout()), champion, freshness(freshness));
 	}
 
-	private Optional<PipelineView.Champion> champion(String pipeline) {
-		return this.registry.champion(pipeline)
-			.map((version) -> new PipelineView.Champion(version.version(), version.sha256(), version.metrics(),
-					promotedAt(version)));
-	}
-
-	private Instant promotedAt(ModelVersion champion) {
-		List<ChampionChange> history = this.registry.history(champion.pipeline());
-		for (int i = history.size() - 1; i >= 0; i--) {
-			if (history.get(i).toVersion() == champion.version()) {
-				return history.get(i).changedAt();
-			}
-		}
-		return (champion.decidedAt() != null) ? champion.decidedAt() : champion.createdAt();
-	}
-
-	private PipelineView.Freshness freshness(FreshnessSpec spec, Instant promotedAt) {
-		Duration maxAge = (spec != null) ? spec.maxAge() : null;
-		Duration warnAge = (spec != null) ? spec.warnAge() : null;
-		Long maxAgeSeconds = (maxAge != null) ? maxAge.toSeconds() : null;
-		if (promotedAt == null) {
-			return new PipelineView.Freshness(iso(maxAge), iso(warnAge), maxAgeSeconds, null, FreshnessStatus.NO_MODEL);
-		}
-		Duration age = Duration.between(promotedAt, this.clock.instant());
-		age = age.isNegative() ? Duration.ZERO : age;
-		return new PipelineView.Freshness(iso(maxAge), iso(warnAge), maxAgeSeconds, age.toSeconds(),
-				status(age, maxAge, warnAge));
-	}
-
-	private static FreshnessStatus status(Duration age, Duration maxAge, Duration warnAge) {
-		if (maxAge != null && age.compareTo(maxAge) > 0) {
-			return FreshnessStatus.VIOLATED;
-		}
-		if (warnAge != null && age.compareTo(warnAge) > 0) {
-			return FreshnessStatus.WARNING;
-		}
-		return FreshnessStatus.OK;
+	private PipelineView.Freshness freshness(ModelFreshness freshness) {
+		Instant now = this.clock.instant();
+		Duration age = freshness.age(now);
+		return new PipelineView.Freshness(iso(freshness.maxAge()), iso(freshness.warnAge()),
+				(freshness.maxAge() != null) ? freshness.maxAge().toSeconds() : null,
+				(age != null) ? age.toSeconds() : null, freshness.status(now), freshness.lastTrainedAt());
 	}
 
 	private static PipelineView.Schedule schedule(PipelineDefinition definition) {

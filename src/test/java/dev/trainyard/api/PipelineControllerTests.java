@@ -29,6 +29,7 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.security.SecurityConfiguration;
+import dev.trainyard.slo.Freshness;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 
 @WebMvcTest(PipelineController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, Freshness.class })
 @WithMockUser(roles = "VIEWER")
 class PipelineControllerTests {
 

@@ -1,9 +1,9 @@
-package dev.trainyard.api;
+package dev.trainyard.slo;
 
 /**
  * How fresh a pipeline's champion is against its {@code freshness} settings.
  */
-enum FreshnessStatus {
+public enum FreshnessStatus {
 
 	/** Younger than the warn age (or the pipeline sets no bounds). */
 	OK,

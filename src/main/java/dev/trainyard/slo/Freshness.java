@@ -1,0 +1,55 @@
+package dev.trainyard.slo;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import dev.trainyard.pipeline.PipelineDefinition;
+import dev.trainyard.pipeline.PipelineDefinition.FreshnessSpec;
+import dev.trainyard.registry.ChampionChange;
+import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.ModelVersion;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The model-freshness SLI of a pipeline, from its definition and the registry: the one
+ * place that says how old a champion is.
+ */
+@Component
+public class Freshness {
+
+	private final ModelRegistry registry;
+
+	public Freshness(ModelRegistry registry) {
+		this.registry = registry;
+	}
+
+	public ModelFreshness of(PipelineDefinition definition) {
+		String pipeline = definition.name();
+		FreshnessSpec spec = definition.freshness();
+		Instant championSince = this.registry.champion(pipeline).map(this::championSince).orElse(null);
+		return new ModelFreshness(pipeline, championSince, (spec != null) ? spec.maxAge() : null,
+				(spec != null) ? spec.warnAge() : null, lastTrainedAt(pipeline).orElse(null));
+	}
+
+	/**
+	 * When {@code champion} last became the champion (its newest promotion or rollback to
+	 * it), falling back to its decision or registration time.
+	 */
+	public Instant championSince(ModelVersion champion) {
+		List<ChampionChange> history = this.registry.history(champion.pipeline());
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).toVersion() == champion.version()) {
+				return history.get(i).changedAt();
+			}
+		}
+		return (champion.decidedAt() != null) ? champion.decidedAt() : champion.createdAt();
+	}
+
+	private Optional<Instant> lastTrainedAt(String pipeline) {
+		return this.registry.versions(pipeline).stream().map(ModelVersion::createdAt).max(Comparator.naturalOrder());
+	}
+
+}
