@@ -5,11 +5,13 @@ import java.util.Locale;
 import dev.trainyard.run.TrainingProgressed;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One stderr line per checkpoint while the CLI trains.
+ * One stderr line per checkpoint while the CLI trains, printed once the checkpoint is
+ * committed: a run killed after the line resumes from that checkpoint or a newer one.
  */
 @Component
 @ConditionalOnProperty("trainyard.cli.command")
@@ -23,7 +25,7 @@ class ProgressPrinter {
 		this.streams = streams;
 	}
 
-	@EventListener
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
 	void on(TrainingProgressed progress) {
 		long now = System.nanoTime();
 		double seconds = (now - this.last) / 1e9;
