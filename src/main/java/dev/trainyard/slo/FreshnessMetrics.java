@@ -27,8 +27,9 @@ import org.springframework.scheduling.TaskScheduler;
  * The model-freshness gauges of every pipeline in the jobs dir, tagged by pipeline:
  * {@code trainyard.model.age} (seconds since the champion became the champion; NaN
  * without one), {@code trainyard.model.freshness.max.age} (the pipeline's
- * {@code freshness.max-age}; NaN when it sets none) and
- * {@code trainyard.last.successful.training.timestamp} (epoch seconds of the newest
+ * {@code freshness.max-age}; NaN when it sets none),
+ * {@code trainyard.model.freshness.warn.age} (likewise its {@code freshness.warn-age})
+ * and {@code trainyard.last.successful.training.timestamp} (epoch seconds of the newest
  * registered model version; NaN before the first). The pipelines and the registry are
  * re-read every {@code trainyard.slo.evaluation-interval}; the age is computed when the
  * gauge is read. A pipeline whose file goes away loses its gauges.
@@ -106,6 +107,8 @@ class FreshnessMetrics implements SmartInitializingSingleton, DisposableBean {
 						(freshness) -> seconds(freshness.age(this.clock.instant()))),
 				gauge("trainyard.model.freshness.max.age", "The pipeline's freshness.max-age (model-age SLO)", pipeline,
 						(freshness) -> seconds(freshness.maxAge())),
+				gauge("trainyard.model.freshness.warn.age", "The pipeline's freshness.warn-age", pipeline,
+						(freshness) -> seconds(freshness.warnAge())),
 				gauge("trainyard.last.successful.training.timestamp",
 						"When a training of the pipeline last registered a model version (epoch seconds)", pipeline,
 						(freshness) -> epochSeconds(freshness.lastTrainedAt())));

@@ -72,6 +72,7 @@ class FreshnessMetricsTests {
 		String scraped = scrape();
 		assertThat(sample(scraped, "trainyard_model_age_seconds", "fresh")).isNotEqualTo("NaN");
 		assertThat(sample(scraped, "trainyard_model_freshness_max_age_seconds", "fresh")).isEqualTo("604800.0");
+		assertThat(sample(scraped, "trainyard_model_freshness_warn_age_seconds", "fresh")).isEqualTo("432000.0");
 		assertThat(sample(scraped, "trainyard_last_successful_training_timestamp_seconds", "fresh"))
 			.isNotEqualTo("NaN");
 
