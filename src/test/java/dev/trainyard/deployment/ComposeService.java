@@ -1,4 +1,4 @@
-package dev.trainyard;
+package dev.trainyard.deployment;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.trainyard;
+package dev.trainyard.deployment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 
-import dev.trainyard.ComposeService.Mount;
+import dev.trainyard.deployment.ComposeService.Mount;
 import dev.trainyard.security.SecurityProperties;
 import dev.trainyard.store.StoreProperties;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.trainyard;
+package dev.trainyard.deployment;
 
 import java.io.IOException;
 import java.nio.file.Files;
