@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real S3 API for the application tests without Docker: one S3Proxy per JVM, started on
@@ -132,6 +133,7 @@ public final class S3Buckets {
 				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 					try {
 						server.close();
+						FileSystemUtils.deleteRecursively(DIR);
 					}
 					catch (Exception ex) {
 						// the JVM is going away
