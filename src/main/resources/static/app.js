@@ -39,6 +39,7 @@ function renderPipelines(pipelines) {
     <td>${esc(p.approval)}</td>
     <td>${p.champion ? `v${p.champion.version} <span class="muted">${metrics(p.champion.metrics)}</span>` : ''}</td>
     <td>${age(p.freshness?.ageSeconds)}</td><td>${badge(p.freshness?.status)}</td>
+    <td>${p.freshness?.lastTrainedAt ? when(p.freshness.lastTrainedAt) : '<span class="muted">never</span>'}</td>
     <td><button data-launch="${esc(p.name)}">run now</button></td></tr>`).join('');
 }
 
