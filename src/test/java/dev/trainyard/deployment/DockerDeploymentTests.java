@@ -252,11 +252,15 @@ class DockerDeploymentTests {
 	@Test
 	void grafanaProvisionsPrometheusAndTheTrainyardDashboard() {
 		Map<String, Path> mounted = mountedFiles(ComposeService.of(yaml(COMPOSE), "grafana"));
-		assertThat(mounted).containsKey("/etc/grafana/provisioning");
-		Path provisioning = mounted.get("/etc/grafana/provisioning");
-		JsonNode datasource = yaml(provisioning.resolve("datasources/prometheus.yaml")).path("datasources").get(0);
+		assertThat(mounted).containsKeys("/etc/grafana/provisioning/datasources",
+				"/etc/grafana/provisioning/dashboards");
+		JsonNode datasource = yaml(mounted.get("/etc/grafana/provisioning/datasources").resolve("prometheus.yaml"))
+			.path("datasources")
+			.get(0);
 		assertThat(datasource.path("url").asString()).isEqualTo("http://prometheus:9090");
-		JsonNode provider = yaml(provisioning.resolve("dashboards/trainyard.yaml")).path("providers").get(0);
+		JsonNode provider = yaml(mounted.get("/etc/grafana/provisioning/dashboards").resolve("trainyard.yaml"))
+			.path("providers")
+			.get(0);
 		assertThat(mounted).as("the dashboard provider's folder is mounted")
 			.containsEntry(provider.path("options").path("path").asString(), DOCKER.resolve("grafana/dashboards"));
 
