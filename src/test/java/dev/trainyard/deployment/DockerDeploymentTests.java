@@ -138,6 +138,13 @@ class DockerDeploymentTests {
 	}
 
 	@Test
+	void imageHasTheOpenMpRuntimeThatXgboostLoads() throws IOException {
+		String runtimeStage = Files.readString(DOCKERFILE).substring(Files.readString(DOCKERFILE).lastIndexOf("FROM "));
+		assertThat(runtimeStage).as("the runtime stage installs libgomp1 (libxgboost4j.so links libgomp.so.1)")
+			.containsPattern("apt-get install [^\\n]*libgomp1");
+	}
+
+	@Test
 	void everyFileThatComposeMountsIsInTheRepository() throws IOException {
 		JsonNode compose = yaml(COMPOSE);
 		Set<String> namedVolumes = new TreeSet<>(compose.path("volumes").propertyNames());
