@@ -2,11 +2,6 @@ package dev.trainyard.store.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -15,7 +10,6 @@ import java.util.concurrent.CompletionException;
 import dev.trainyard.store.BlobCorruptException;
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
-import dev.trainyard.store.Sha256;
 import dev.trainyard.store.StoreProperties;
 import dev.trainyard.store.StoredBlob;
 import org.slf4j.Logger;
@@ -23,29 +17,24 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * A {@link BlobStore} in an S3 bucket, under {@code <prefix>/<key>}. Each object carries
- * the SHA-256 of its bytes as user metadata ({@code x-amz-meta-sha256}), and
- * {@link #open(String)} checks it while streaming.
+ * a SHA-256 of its bytes, and {@link #open(String)} checks it while streaming.
  * <p>
- * A blob up to the part size is buffered and sent in one request, with its SHA-256 also
- * as S3's own checksum, so S3 rejects a body that arrives damaged. A larger one is
- * spooled to a temporary file while it is hashed (the metadata has to be known when the
- * upload starts) and then sent as a multipart upload by the SDK. Either way an object
- * appears under its key only once it is complete, the SDK aborts a multipart upload that
- * fails, and the heap holds at most a part or so per upload.
+ * A blob up to the part size is hashed in memory and sent in one request, its SHA-256 as
+ * user metadata ({@code x-amz-meta-sha256}) and as S3's own checksum, so S3 rejects a
+ * body that arrives damaged. A larger one is streamed as a {@link MultipartUpload} while
+ * it is read and hashed: S3 takes metadata only when an upload starts, before the whole
+ * blob's SHA-256 is known, so such an object carries S3's composite SHA-256 of its parts
+ * instead (each part checked by S3 on arrival), and its part size in metadata. Either way
+ * an object appears under its key only once it is complete, a failed upload leaves
+ * nothing, and the heap holds at most a few parts per upload.
  */
 public class S3BlobStore implements BlobStore {
 
 	private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
-
-	static final String SHA256_METADATA = "sha256";
-
-	private static final int COPY_BUFFER = 256 * 1024;
 
 	private final S3Connection connection;
 
@@ -55,7 +44,7 @@ public class S3BlobStore implements BlobStore {
 
 	private final int partSize;
 
-	private final Path spoolDir;
+	private final RecordedSha256 recorded;
 
 	public S3BlobStore(S3Connection connection) {
 		StoreProperties.S3 settings = connection.settings();
@@ -66,7 +55,7 @@ public class S3BlobStore implements BlobStore {
 		this.bucket = settings.bucket();
 		this.prefix = settings.prefix();
 		this.partSize = (int) Math.min(settings.partSize().toBytes(), Integer.MAX_VALUE - 8);
-		this.spoolDir = settings.spoolDir();
+		this.recorded = new RecordedSha256(connection, this.bucket);
 		log.info("Checkpoints and model artifacts go to s3://{}/{} at {}", this.bucket, this.prefix,
 				connection.endpoint());
 	}
@@ -74,31 +63,15 @@ public class S3BlobStore implements BlobStore {
 	@Override
 	public StoredBlob put(String key, InputStream content) throws IOException {
 		String objectKey = objectKey(key);
-		MessageDigest digest = Sha256.newDigest();
-		InputStream in = new DigestInputStream(content, digest);
-		byte[] head = in.readNBytes(this.partSize);
+		HashingReader reader = new HashingReader(content);
+		byte[] head = reader.readFirst(this.partSize);
 		if (head.length < this.partSize) {
-			String sha256 = Sha256.hex(digest);
-			upload(this.connection.client(),
-					request(objectKey, head.length, sha256).toBuilder()
-						.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
-						.build(),
-					AsyncRequestBody.fromBytesUnsafe(head), key);
-			return new StoredBlob(key, location(key), head.length, sha256);
+			putSmall(objectKey, head, reader, key);
 		}
-		Path spool = (this.spoolDir != null)
-				? Files.createTempFile(Files.createDirectories(this.spoolDir), "trainyard-s3-", ".spool")
-				: Files.createTempFile("trainyard-s3-", ".spool");
-		try {
-			long size = spool(head, in, spool);
-			String sha256 = Sha256.hex(digest);
-			upload(this.connection.multipartClient(), request(objectKey, size, sha256),
-					AsyncRequestBody.fromFile(spool), key);
-			return new StoredBlob(key, location(key), size, sha256);
+		else {
+			new MultipartUpload(this.connection, this.bucket, objectKey, location(key)).send(head, reader);
 		}
-		finally {
-			Files.deleteIfExists(spool);
-		}
+		return new StoredBlob(key, location(key), reader.size(), reader.sha256());
 	}
 
 	/**
@@ -110,15 +83,18 @@ public class S3BlobStore implements BlobStore {
 	@Override
 	public InputStream open(String key) throws IOException {
 		String location = location(key);
-		ResponseInputStream<GetObjectResponse> response = this.connection.get(this.bucket, objectKey(key), location);
-		String sha256 = response.response().metadata().get(SHA256_METADATA);
-		if (sha256 == null) {
+		String objectKey = objectKey(key);
+		ResponseInputStream<GetObjectResponse> response = this.connection.get(this.bucket, objectKey, location);
+		ObjectCheck check;
+		try {
+			check = this.recorded.checkFor(objectKey, response.response(), location);
+		}
+		catch (IOException | RuntimeException ex) {
 			response.abort();
 			response.close();
-			throw new BlobCorruptException(location
-					+ " has no SHA-256 recorded with it (metadata x-amz-meta-sha256): it was not written by this store");
+			throw ex;
 		}
-		return new S3ObjectStream(response, location, sha256, this.connection.failures(), this.bucket);
+		return new S3ObjectStream(response, location, check, this.connection.failures(), this.bucket);
 	}
 
 	@Override
@@ -156,37 +132,22 @@ public class S3BlobStore implements BlobStore {
 		return "s3://" + this.bucket + "/" + objectKey(key);
 	}
 
-	private PutObjectRequest request(String objectKey, long size, String sha256) {
-		return PutObjectRequest.builder()
-			.bucket(this.bucket)
-			.key(objectKey)
-			.contentLength(size)
-			.metadata(Map.of(SHA256_METADATA, sha256))
-			.build();
-	}
-
-	private void upload(S3AsyncClient client, PutObjectRequest request, AsyncRequestBody body, String key)
-			throws IOException {
+	private void putSmall(String objectKey, byte[] bytes, HashingReader reader, String key) throws IOException {
+		byte[] digest = reader.partDigest();
 		try {
-			client.putObject(request, body).join();
+			this.connection.client()
+				.putObject(
+						(request) -> request.bucket(this.bucket)
+							.key(objectKey)
+							.contentLength((long) bytes.length)
+							.metadata(Map.of(RecordedSha256.SHA256_METADATA, HexFormat.of().formatHex(digest)))
+							.checksumSHA256(Base64.getEncoder().encodeToString(digest)),
+						AsyncRequestBody.fromBytesUnsafe(bytes))
+				.join();
 		}
 		catch (CompletionException | SdkException ex) {
 			throw this.connection.failures().translate(ex, this.bucket, location(key));
 		}
-	}
-
-	private long spool(byte[] head, InputStream in, Path spool) throws IOException {
-		long size = head.length;
-		try (OutputStream out = Files.newOutputStream(spool)) {
-			out.write(head);
-			byte[] buffer = new byte[COPY_BUFFER];
-			int n;
-			while ((n = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, n);
-				size += n;
-			}
-		}
-		return size;
 	}
 
 	private String objectKey(String key) {
