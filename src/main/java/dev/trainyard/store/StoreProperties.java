@@ -35,20 +35,23 @@ public record StoreProperties(Path root, @Valid @DefaultValue S3 s3) {
 	 * @param endpoint another S3 API than AWS's (LocalStack, MinIO, S3Proxy)
 	 * @param pathStyleAccess {@code http://host/bucket/key} instead of
 	 * {@code http://bucket.host/key} (LocalStack, MinIO, S3Proxy)
-	 * @param partSize blobs up to this size are sent in one request; larger ones are
-	 * streamed in multipart uploads of parts this size (at least 5MB, S3's minimum; a
-	 * blob may have 10,000 parts), a few parts at a time
+	 * @param partSize blobs up to this size are sent in one request; larger ones in
+	 * multipart uploads of parts this size (at least 5MB, S3's minimum)
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long a connection may stay silent during a request
 	 * @param maxAttempts attempts of one request, with the SDK's backoff between them,
 	 * before a transient failure (an unreachable endpoint, a 5xx, throttling) is reported
+	 * @param spoolDir where a blob larger than a part is buffered while its SHA-256 is
+	 * computed, when the caller does not know it (the SHA-256 is stored with the object,
+	 * so it must be known before the upload starts); defaults to the JVM's temporary
+	 * folder
 	 */
 	public record S3(@Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
 			message = "must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)") String bucket,
 			@DefaultValue("") String prefix, String region, URI endpoint,
 			@DefaultValue("false") boolean pathStyleAccess, @NotNull @DefaultValue("8MB") DataSize partSize,
 			@NotNull @DefaultValue("10s") Duration connectTimeout, @NotNull @DefaultValue("60s") Duration readTimeout,
-			@Min(1) @DefaultValue("3") int maxAttempts) {
+			@Min(1) @DefaultValue("3") int maxAttempts, Path spoolDir) {
 
 		static final DataSize MIN_PART_SIZE = DataSize.ofMegabytes(5);
 

@@ -24,7 +24,7 @@ class LocalStackBlobStoreContractTests extends S3BlobStoreContractTests {
 
 	@BeforeAll
 	static void createBucket() {
-		try (S3Connection connection = new S3Connection(settings(localStack.getEndpoint(), BUCKET),
+		try (S3Connection connection = new S3Connection(settings(localStack.getEndpoint(), BUCKET, null),
 				credentialsOf(localStack))) {
 			connection.client().createBucket((request) -> request.bucket(BUCKET)).join();
 		}

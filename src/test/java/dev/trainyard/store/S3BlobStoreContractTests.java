@@ -5,27 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 import org.springframework.util.unit.DataSize;
@@ -45,11 +40,12 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 
 	static final String PREFIX = "tests/store";
 
+	@TempDir
+	Path spoolDir;
+
 	private S3Connection connection;
 
 	private S3BlobStore store;
-
-	private final ExecutorService uploads = Executors.newSingleThreadExecutor();
 
 	/** Where the S3 API under test listens. */
 	protected abstract URI endpoint();
@@ -59,14 +55,13 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 
 	@BeforeEach
 	void connect() {
-		this.connection = new S3Connection(settings(endpoint(), BUCKET), credentials());
+		this.connection = new S3Connection(settings(endpoint(), BUCKET, this.spoolDir), credentials());
 		this.store = new S3BlobStore(this.connection);
 	}
 
 	@AfterEach
 	void disconnect() {
 		this.connection.close();
-		this.uploads.shutdown();
 	}
 
 	@Override
@@ -74,14 +69,9 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 		return this.store;
 	}
 
-	static StoreProperties.S3 settings(URI endpoint, String bucket) {
+	static StoreProperties.S3 settings(URI endpoint, String bucket, Path spoolDir) {
 		return new StoreProperties.S3(bucket, PREFIX, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
-				Duration.ofSeconds(1), Duration.ofSeconds(20), 2);
-	}
-
-	/** The S3 client of the store under test, for what the store does not do. */
-	protected S3Connection connection() {
-		return this.connection;
+				Duration.ofSeconds(1), Duration.ofSeconds(20), 2, spoolDir);
 	}
 
 	@Test
@@ -91,121 +81,49 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 	}
 
 	@Test
-	void recordsTheSha256OfASmallBlobAsMetadataAndAsS3sChecksum() throws IOException {
-		String key = key("small");
-		StoredBlob blob = this.store.put(key, new SeededBytes(4, 1000));
-		HeadObjectResponse head = head(key);
-		assertThat(head.metadata()).containsEntry("sha256", blob.sha256());
-		assertThat(head.checksumSHA256()).isEqualTo(base64(blob.sha256()));
-	}
-
-	@Test
-	void streamsALargeBlobAsAMultipartUploadWithTheCompositeSha256OfItsParts() throws IOException {
+	void recordsTheSha256WithTheObjectAndCleansUpTheSpoolFile() throws IOException {
 		String key = key("multipart");
 		long size = DataSize.ofMegabytes(20).toBytes();
 		StoredBlob blob = this.store.put(key, new SeededBytes(5, size));
-		assertThat(blob.sha256()).isEqualTo(Sha256.hex(new SeededBytes(5, size)));
-		HeadObjectResponse head = head(key);
+		HeadObjectResponse head = this.connection.client()
+			.headObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key))
+			.join();
+		assertThat(head.metadata()).containsEntry("sha256", blob.sha256());
 		assertThat(head.contentLength()).isEqualTo(size);
-		assertThat(head.metadata()).containsEntry("sha256-part-size", Long.toString(DataSize.ofMegabytes(8).toBytes()))
-			.doesNotContainKey("sha256");
-		assertThat(head.checksumSHA256()).isEqualTo(composite(new SeededBytes(5, size), 8 * 1024 * 1024));
-	}
-
-	@Test
-	void readsALargeBlobBackInReadsOfAnySize() throws IOException {
-		String key = key("odd-reads");
-		long size = DataSize.ofMegabytes(17).toBytes() + 3;
-		StoredBlob blob = this.store.put(key, new SeededBytes(6, size));
-		MessageDigest digest = Sha256.newDigest();
-		SplittableRandom lengths = new SplittableRandom(6);
-		try (InputStream in = this.store.open(key)) {
-			byte[] buffer = new byte[100_003];
-			int n;
-			while ((n = in.read(buffer, 0, 1 + lengths.nextInt(buffer.length))) >= 0) {
-				digest.update(buffer, 0, n);
-			}
+		try (var files = Files.list(this.spoolDir)) {
+			assertThat(files).isEmpty();
 		}
-		assertThat(Sha256.hex(digest)).isEqualTo(blob.sha256());
 	}
 
 	@Test
-	void failedLargeWriteAbortsItsMultipartUpload() {
+	void streamsALargeBlobWhoseSha256IsKnownWithoutASpoolFile() throws IOException {
+		String key = key("multipart-known");
+		long size = DataSize.ofMegabytes(20).toBytes();
+		String sha256 = Sha256.hex(new SeededBytes(5, size));
+		this.store.put(key, new SeededBytes(5, size), size, sha256);
+		HeadObjectResponse head = this.connection.client()
+			.headObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key))
+			.join();
+		assertThat(head.metadata()).containsEntry("sha256", sha256);
+		assertThat(head.contentLength()).isEqualTo(size);
+		try (var files = Files.list(this.spoolDir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void failedLargeWritesAbortTheirMultipartUploads() {
 		String key = key("aborted");
+		long size = 20L * 1024 * 1024;
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.store.put(key, new FailingStream(size)));
 		assertThatExceptionOfType(IOException.class)
-			.isThrownBy(() -> this.store.put(key, new FailingStream(20L * 1024 * 1024)));
+			.isThrownBy(() -> this.store.put(key, new FailingStream(size), size + 1, Sha256.hex(new byte[0])));
+		assertThatExceptionOfType(BlobMismatchException.class)
+			.isThrownBy(() -> this.store.put(key, new SeededBytes(1, size), size, Sha256.hex(new byte[0])));
 		assertThat(this.connection.client()
 			.listMultipartUploads((request) -> request.bucket(BUCKET).prefix(PREFIX + "/" + key))
 			.join()
 			.uploads()).isEmpty();
-	}
-
-	@Test
-	void readsLargeObjectsWrittenWithTheWholeSha256InMetadata() throws IOException {
-		String key = key("earlier-format");
-		long size = DataSize.ofMegabytes(20).toBytes();
-		String sha256 = Sha256.hex(new SeededBytes(7, size));
-		this.connection.multipartClient()
-			.putObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key).metadata(Map.of("sha256", sha256)),
-					AsyncRequestBody.fromInputStream(new SeededBytes(7, size), size, this.uploads))
-			.join();
-		try (InputStream in = this.store.open(key)) {
-			assertThat(Sha256.hex(in)).isEqualTo(sha256);
-		}
-	}
-
-	@Test
-	void largeObjectWithAWrongSha256InMetadataFailsItsRead() throws IOException {
-		String key = key("earlier-format-corrupt");
-		long size = DataSize.ofMegabytes(20).toBytes();
-		String other = Sha256.hex(new SeededBytes(8, size));
-		this.connection.multipartClient()
-			.putObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key).metadata(Map.of("sha256", other)),
-					AsyncRequestBody.fromInputStream(new SeededBytes(7, size), size, this.uploads))
-			.join();
-		assertThatExceptionOfType(BlobCorruptException.class).isThrownBy(() -> {
-			try (InputStream in = this.store.open(key)) {
-				in.transferTo(OutputStream.nullOutputStream());
-			}
-		}).withMessageContaining(key).withMessageContaining(other);
-	}
-
-	@Test
-	void largeObjectWithAPartSizeButNoCompositeSha256IsNotTrusted() {
-		String key = key("no-composite");
-		long size = DataSize.ofMegabytes(20).toBytes();
-		this.connection.multipartClient()
-			.putObject(
-					(request) -> request.bucket(BUCKET)
-						.key(PREFIX + "/" + key)
-						.metadata(Map.of("sha256-part-size", Long.toString(DataSize.ofMegabytes(8).toBytes()))),
-					AsyncRequestBody.fromInputStream(new SeededBytes(7, size), size, this.uploads))
-			.join();
-		assertThatExceptionOfType(BlobCorruptException.class).isThrownBy(() -> this.store.open(key))
-			.withMessageContaining(key)
-			.withMessageContaining("composite SHA-256");
-	}
-
-	HeadObjectResponse head(String key) {
-		return this.connection.client()
-			.headObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key).checksumMode(ChecksumMode.ENABLED))
-			.join();
-	}
-
-	static String base64(String hex) {
-		return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
-	}
-
-	/** S3's composite SHA-256 of {@code in} sent in parts of {@code partSize}. */
-	static String composite(InputStream in, int partSize) throws IOException {
-		MessageDigest digests = Sha256.newDigest();
-		int parts = 0;
-		byte[] part;
-		while ((part = in.readNBytes(partSize)).length > 0) {
-			digests.update(Sha256.newDigest().digest(part));
-			parts++;
-		}
-		return Base64.getEncoder().encodeToString(digests.digest()) + "-" + parts;
 	}
 
 	@Test
@@ -240,7 +158,7 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 	void wrongCredentialsFailAtOnceWithAnErrorThatIsNotRetried() {
 		AwsCredentialsProvider wrong = StaticCredentialsProvider
 			.create(AwsBasicCredentials.create("not-the-key", "not-the-secret"));
-		try (S3Connection denied = new S3Connection(settings(endpoint(), BUCKET), wrong)) {
+		try (S3Connection denied = new S3Connection(settings(endpoint(), BUCKET, this.spoolDir), wrong)) {
 			S3BlobStore deniedStore = new S3BlobStore(denied);
 			String key = key("denied");
 			Throwable put = catchThrowable(() -> deniedStore.put(key, new ByteArrayInputStream(new byte[] { 1 })));
@@ -255,7 +173,8 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 
 	@Test
 	void missingBucketFailsAtOnceWithAnErrorThatIsNotRetried() {
-		try (S3Connection connection = new S3Connection(settings(endpoint(), "no-such-bucket"), credentials())) {
+		try (S3Connection connection = new S3Connection(settings(endpoint(), "no-such-bucket", this.spoolDir),
+				credentials())) {
 			Throwable put = catchThrowable(
 					() -> new S3BlobStore(connection).put(key("x"), new ByteArrayInputStream(new byte[] { 1 })));
 			assertThat(put).isInstanceOf(BlobStoreAccessException.class).hasMessageContaining("no-such-bucket");
@@ -265,7 +184,7 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 	@Test
 	void endpointThatIsDownIsATransientErrorNamingItInBoundedTime() throws IOException {
 		URI down = URI.create("http://127.0.0.1:" + closedPort());
-		try (S3Connection connection = new S3Connection(settings(down, BUCKET), credentials())) {
+		try (S3Connection connection = new S3Connection(settings(down, BUCKET, this.spoolDir), credentials())) {
 			S3BlobStore unreachable = new S3BlobStore(connection);
 			assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
 				Throwable put = catchThrowable(

@@ -77,7 +77,7 @@ public final class S3ProxyServer implements AutoCloseable {
 	 */
 	public static StoreProperties.S3 settings(URI endpoint, String bucket, String prefix) {
 		return new StoreProperties.S3(bucket, prefix, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
-				Duration.ofSeconds(2), Duration.ofSeconds(20), 2);
+				Duration.ofSeconds(2), Duration.ofSeconds(20), 2, null);
 	}
 
 	/**

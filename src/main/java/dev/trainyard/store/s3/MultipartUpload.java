@@ -3,7 +3,6 @@ package dev.trainyard.store.s3;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,20 +13,18 @@ import dev.trainyard.store.BlobStoreAccessException;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
-import software.amazon.awssdk.services.s3.model.ChecksumType;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 
 /**
- * A blob larger than a part, streamed to S3 as a multipart upload while it is read: each
- * part is sent as soon as it is full, {@link S3Connection#PARTS_IN_FLIGHT} at most at a
- * time, with its SHA-256, so S3 rejects a part that arrives damaged and keeps the
- * composite SHA-256 of the parts with the object. The part size goes in the object's
- * metadata, so that a reader can recompute the composite.
+ * One multipart upload of a blob whose SHA-256 is known, which goes in the object's
+ * metadata when the upload starts: the parts are read into a few part-sized buffers and
+ * each is sent as soon as it is full, {@link S3Connection#PARTS_IN_FLIGHT} at most at a
+ * time, so reading overlaps sending and the heap holds at most that many parts.
  * <p>
- * The object appears only when the upload completes. Any failure, of the blob's stream or
- * of S3, aborts the upload once no part is in flight any more, so nothing is left behind.
+ * The object appears only when the upload completes, which it does only once every byte
+ * was read and found to be what was expected. Any failure, of the blob's stream or of S3,
+ * aborts the upload once no part is in flight any more, so nothing is left behind.
  */
 final class MultipartUpload {
 
@@ -57,49 +54,29 @@ final class MultipartUpload {
 	}
 
 	/**
-	 * Sends {@code firstPart} (full: its length is the part size) and the rest of what
-	 * {@code reader} reads.
+	 * Sends what {@code parts} reads, in parts of {@code partSize} bytes, as the object
+	 * with the SHA-256 {@code sha256}.
 	 */
-	void send(byte[] firstPart, HashingReader reader) throws IOException {
-		String uploadId = create(firstPart.length);
-		String composite;
-		String recorded;
+	void send(PartReader parts, String sha256, int partSize) throws IOException {
+		String uploadId = create(sha256);
 		try {
-			composite = sendParts(uploadId, firstPart, reader);
-			recorded = complete(uploadId, awaitParts());
+			sendParts(uploadId, parts, partSize);
+			List<CompletedPart> completed = awaitParts();
+			parts.check();
+			complete(uploadId, completed);
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			abort(uploadId, ex);
 			throw ex;
 		}
-		if (!composite.equals(recorded)) {
-			deleteObject();
-			throw notRecorded(composite, recorded);
-		}
 	}
 
-	/**
-	 * The exception to throw when S3 did not record the composite SHA-256 of the parts
-	 * sent; throws the one that trying again cannot help itself.
-	 */
-	private IOException notRecorded(String composite, String recorded) {
-		if (recorded == null) {
-			throw new BlobStoreAccessException(this.failures.endpoint() + " keeps no SHA-256 checksum of the parts of "
-					+ this.location + ", so it could not be checked when read: it needs an S3 API with "
-					+ "additional checksums (x-amz-checksum-sha256)", null);
-		}
-		return new IOException(this.location + " was stored with the composite SHA-256 " + recorded
-				+ ", but the parts sent have " + composite);
-	}
-
-	private String create(int partSize) throws IOException {
+	private String create(String sha256) throws IOException {
 		try {
 			return this.client
 				.createMultipartUpload((request) -> request.bucket(this.bucket)
 					.key(this.objectKey)
-					.metadata(Map.of(RecordedSha256.PART_SIZE_METADATA, Integer.toString(partSize)))
-					.checksumAlgorithm(ChecksumAlgorithm.SHA256)
-					.checksumType(ChecksumType.COMPOSITE))
+					.metadata(Map.of(S3BlobStore.SHA256_METADATA, sha256)))
 				.join()
 				.uploadId();
 		}
@@ -108,42 +85,32 @@ final class MultipartUpload {
 		}
 	}
 
-	/**
-	 * @return the composite SHA-256 of the parts sent
-	 */
-	private String sendParts(String uploadId, byte[] firstPart, HashingReader reader) throws IOException {
-		PartBuffers buffers = new PartBuffers(firstPart, S3Connection.PARTS_IN_FLIGHT);
-		CompositeSha256 composite = new CompositeSha256();
-		byte[] buffer = firstPart;
-		int length = firstPart.length;
-		while (length > 0) {
-			if (composite.parts() == MAX_PARTS) {
-				throw new BlobStoreAccessException(this.location + " is larger than S3's " + MAX_PARTS + " parts of "
-						+ firstPart.length + " bytes: raise trainyard.store.s3.part-size", null);
-			}
-			byte[] digest = reader.partDigest();
-			composite.add(digest);
-			this.sent.add(sendPart(uploadId, composite.parts(), ByteBuffer.wrap(buffer, 0, length), digest, buffers));
-			if (length < firstPart.length) {
-				break;
-			}
-			buffer = buffers.take();
+	private void sendParts(String uploadId, PartReader parts, int partSize) throws IOException {
+		PartBuffers buffers = new PartBuffers(partSize, S3Connection.PARTS_IN_FLIGHT);
+		int length;
+		do {
+			byte[] buffer = buffers.take();
 			failFast();
-			length = reader.fill(buffer);
+			length = parts.fill(buffer);
+			if (length > 0) {
+				if (this.sent.size() == MAX_PARTS) {
+					throw new BlobStoreAccessException(this.location + " is larger than S3's " + MAX_PARTS
+							+ " parts of " + partSize + " bytes: raise trainyard.store.s3.part-size", null);
+				}
+				this.sent.add(sendPart(uploadId, this.sent.size() + 1, ByteBuffer.wrap(buffer, 0, length), buffers));
+			}
 		}
-		return composite.value();
+		while (length == partSize);
 	}
 
-	private CompletableFuture<CompletedPart> sendPart(String uploadId, int number, ByteBuffer part, byte[] digest,
+	private CompletableFuture<CompletedPart> sendPart(String uploadId, int number, ByteBuffer part,
 			PartBuffers buffers) {
-		String checksum = Base64.getEncoder().encodeToString(digest);
 		UploadPartRequest request = UploadPartRequest.builder()
 			.bucket(this.bucket)
 			.key(this.objectKey)
 			.uploadId(uploadId)
 			.partNumber(number)
 			.contentLength((long) part.remaining())
-			.checksumSHA256(checksum)
 			.build();
 		return this.client.uploadPart(request, AsyncRequestBody.fromByteBufferUnsafe(part))
 			.whenComplete((response, failure) -> {
@@ -152,11 +119,7 @@ final class MultipartUpload {
 				}
 				buffers.release(part.array());
 			})
-			.thenApply((response) -> CompletedPart.builder()
-				.partNumber(number)
-				.eTag(response.eTag())
-				.checksumSHA256(checksum)
-				.build());
+			.thenApply((response) -> CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
 	}
 
 	private void failFast() throws IOException {
@@ -175,30 +138,17 @@ final class MultipartUpload {
 		}
 	}
 
-	/**
-	 * @return the composite SHA-256 S3 recorded
-	 */
-	private String complete(String uploadId, List<CompletedPart> parts) throws IOException {
+	private void complete(String uploadId, List<CompletedPart> parts) throws IOException {
 		try {
-			return this.client
+			this.client
 				.completeMultipartUpload((request) -> request.bucket(this.bucket)
 					.key(this.objectKey)
 					.uploadId(uploadId)
 					.multipartUpload((upload) -> upload.parts(parts)))
-				.join()
-				.checksumSHA256();
+				.join();
 		}
 		catch (CompletionException | SdkException ex) {
 			throw this.failures.translate(ex, this.bucket, this.location);
-		}
-	}
-
-	private void deleteObject() {
-		try {
-			this.client.deleteObject((request) -> request.bucket(this.bucket).key(this.objectKey)).join();
-		}
-		catch (CompletionException | SdkException ex) {
-			// the read of what is left fails: it has no SHA-256 to be checked against
 		}
 	}
 

@@ -19,14 +19,10 @@ final class PartBuffers {
 
 	private int made;
 
-	/**
-	 * Buffers of {@code first}'s size, {@code first} being one of them.
-	 */
-	PartBuffers(byte[] first, int count) {
-		this.size = first.length;
+	PartBuffers(int size, int count) {
+		this.size = size;
 		this.count = count;
 		this.free = new ArrayBlockingQueue<>(count);
-		this.made = 1;
 	}
 
 	/**

@@ -2,14 +2,18 @@ package dev.trainyard.store.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import dev.trainyard.store.BlobCorruptException;
+import dev.trainyard.store.BlobMismatchException;
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.store.Sha256;
 import dev.trainyard.store.StoreProperties;
 import dev.trainyard.store.StoredBlob;
 import org.slf4j.Logger;
@@ -21,20 +25,22 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * A {@link BlobStore} in an S3 bucket, under {@code <prefix>/<key>}. Each object carries
- * a SHA-256 of its bytes, and {@link #open(String)} checks it while streaming.
+ * the SHA-256 of its bytes as user metadata ({@code x-amz-meta-sha256}), and
+ * {@link #open(String)} checks it while streaming.
  * <p>
- * A blob up to the part size is hashed in memory and sent in one request, its SHA-256 as
- * user metadata ({@code x-amz-meta-sha256}) and as S3's own checksum, so S3 rejects a
- * body that arrives damaged. A larger one is streamed as a {@link MultipartUpload} while
- * it is read and hashed: S3 takes metadata only when an upload starts, before the whole
- * blob's SHA-256 is known, so such an object carries S3's composite SHA-256 of its parts
- * instead (each part checked by S3 on arrival), and its part size in metadata. Either way
- * an object appears under its key only once it is complete, a failed upload leaves
+ * A blob up to the part size is hashed in memory and sent in one request, its SHA-256
+ * also as S3's own checksum, so S3 rejects a body that arrives damaged. A larger one is a
+ * {@link MultipartUpload}, which needs the SHA-256 when it starts: a caller that knows it
+ * streams the blob straight to S3 (checked on the way, completed only if it matches);
+ * otherwise the blob is first written to a {@link SpoolFile} while it is hashed. Either
+ * way an object appears under its key only once it is complete, a failed upload leaves
  * nothing, and the heap holds at most a few parts per upload.
  */
 public class S3BlobStore implements BlobStore {
 
 	private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
+
+	static final String SHA256_METADATA = "sha256";
 
 	private final S3Connection connection;
 
@@ -44,7 +50,7 @@ public class S3BlobStore implements BlobStore {
 
 	private final int partSize;
 
-	private final RecordedSha256 recorded;
+	private final Path spoolDir;
 
 	public S3BlobStore(S3Connection connection) {
 		StoreProperties.S3 settings = connection.settings();
@@ -55,7 +61,7 @@ public class S3BlobStore implements BlobStore {
 		this.bucket = settings.bucket();
 		this.prefix = settings.prefix();
 		this.partSize = (int) Math.min(settings.partSize().toBytes(), Integer.MAX_VALUE - 8);
-		this.recorded = new RecordedSha256(connection, this.bucket);
+		this.spoolDir = settings.spoolDir();
 		log.info("Checkpoints and model artifacts go to s3://{}/{} at {}", this.bucket, this.prefix,
 				connection.endpoint());
 	}
@@ -63,15 +69,38 @@ public class S3BlobStore implements BlobStore {
 	@Override
 	public StoredBlob put(String key, InputStream content) throws IOException {
 		String objectKey = objectKey(key);
-		HashingReader reader = new HashingReader(content);
-		byte[] head = reader.readFirst(this.partSize);
+		MessageDigest digest = Sha256.newDigest();
+		byte[] head = content.readNBytes(this.partSize);
+		digest.update(head);
 		if (head.length < this.partSize) {
-			putSmall(objectKey, head, reader, key);
+			return putSmall(key, objectKey, head, Sha256.hex(digest));
 		}
-		else {
-			new MultipartUpload(this.connection, this.bucket, objectKey, location(key)).send(head, reader);
+		try (SpoolFile spool = SpoolFile.write(this.spoolDir, head, content, digest);
+				InputStream spooled = spool.open()) {
+			upload(key, objectKey).send(PartReader.of(spooled), spool.sha256(), this.partSize);
+			return new StoredBlob(key, location(key), spool.size(), spool.sha256());
 		}
-		return new StoredBlob(key, location(key), reader.size(), reader.sha256());
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A blob larger than a part is streamed straight to S3, with no spool file.
+	 */
+	@Override
+	public StoredBlob put(String key, InputStream content, long size, String sha256) throws IOException {
+		String objectKey = objectKey(key);
+		StoredBlob expected = new StoredBlob(key, location(key), size, sha256);
+		if (size >= this.partSize) {
+			upload(key, objectKey).send(PartReader.checking(content, expected), sha256, this.partSize);
+			return expected;
+		}
+		byte[] bytes = content.readNBytes(this.partSize);
+		String actual = Sha256.hex(bytes);
+		if (bytes.length != size || !actual.equals(sha256)) {
+			throw new BlobMismatchException(expected.location(), bytes.length, actual, size, sha256);
+		}
+		return putSmall(key, objectKey, bytes, sha256);
 	}
 
 	/**
@@ -83,18 +112,15 @@ public class S3BlobStore implements BlobStore {
 	@Override
 	public InputStream open(String key) throws IOException {
 		String location = location(key);
-		String objectKey = objectKey(key);
-		ResponseInputStream<GetObjectResponse> response = this.connection.get(this.bucket, objectKey, location);
-		ObjectCheck check;
-		try {
-			check = this.recorded.checkFor(objectKey, response.response(), location);
-		}
-		catch (IOException | RuntimeException ex) {
+		ResponseInputStream<GetObjectResponse> response = this.connection.get(this.bucket, objectKey(key), location);
+		String sha256 = response.response().metadata().get(SHA256_METADATA);
+		if (sha256 == null) {
 			response.abort();
 			response.close();
-			throw ex;
+			throw new BlobCorruptException(location
+					+ " has no SHA-256 recorded with it (metadata x-amz-meta-sha256): it was not written by this store");
 		}
-		return new S3ObjectStream(response, location, check, this.connection.failures(), this.bucket);
+		return new S3ObjectStream(response, location, sha256, this.connection.failures(), this.bucket);
 	}
 
 	@Override
@@ -132,22 +158,26 @@ public class S3BlobStore implements BlobStore {
 		return "s3://" + this.bucket + "/" + objectKey(key);
 	}
 
-	private void putSmall(String objectKey, byte[] bytes, HashingReader reader, String key) throws IOException {
-		byte[] digest = reader.partDigest();
+	private StoredBlob putSmall(String key, String objectKey, byte[] bytes, String sha256) throws IOException {
 		try {
 			this.connection.client()
 				.putObject(
 						(request) -> request.bucket(this.bucket)
 							.key(objectKey)
 							.contentLength((long) bytes.length)
-							.metadata(Map.of(RecordedSha256.SHA256_METADATA, HexFormat.of().formatHex(digest)))
-							.checksumSHA256(Base64.getEncoder().encodeToString(digest)),
+							.metadata(Map.of(SHA256_METADATA, sha256))
+							.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
 						AsyncRequestBody.fromBytesUnsafe(bytes))
 				.join();
 		}
 		catch (CompletionException | SdkException ex) {
 			throw this.connection.failures().translate(ex, this.bucket, location(key));
 		}
+		return new StoredBlob(key, location(key), bytes.length, sha256);
+	}
+
+	private MultipartUpload upload(String key, String objectKey) {
+		return new MultipartUpload(this.connection, this.bucket, objectKey, location(key));
 	}
 
 	private String objectKey(String key) {

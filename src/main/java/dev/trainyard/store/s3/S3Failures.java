@@ -19,8 +19,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * cannot be reached, times out, answers 5xx or throttles), a
  * {@link BlobStoreAccessException} when it cannot (wrong credentials, access denied, no
  * such bucket, a rejected request), a {@link BlobNotFoundException} for a missing object.
- * A failed precondition (the object changed between two requests of one read) is
- * transient too. Every message names the endpoint and the bucket or object.
+ * Every message names the endpoint and the bucket or object.
  */
 final class S3Failures {
 
@@ -80,10 +79,6 @@ final class S3Failures {
 		if (status == 401 || status == 403) {
 			throw new BlobStoreAccessException(this.endpoint + " denied access to " + location + " (" + what
 					+ "): check the credentials (AWS default provider chain) and the bucket's policy", ex);
-		}
-		if (status == 412) {
-			return new IOException(location + " was replaced while it was being opened (" + what + "): open it again",
-					ex);
 		}
 		if (status >= 500 || status == 429 || ex.isThrottlingException()) {
 			return new IOException(this.endpoint + " (bucket " + bucket + ") failed for " + location + attempts(ex)

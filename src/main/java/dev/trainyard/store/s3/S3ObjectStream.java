@@ -3,19 +3,21 @@ package dev.trainyard.store.s3;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.util.concurrent.CompletionException;
 
 import dev.trainyard.store.BlobCorruptException;
+import dev.trainyard.store.Sha256;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * An object's bytes as S3 streams them. Failures while reading become
- * {@link IOException}s naming the object. With an {@link ObjectCheck} it passes every
- * byte read to the check and, at the end of the stream, throws a
- * {@link BlobCorruptException} when the bytes are not the ones that were stored. Closed
- * before its end, it aborts the request instead of draining the rest.
+ * {@link IOException}s naming the object. With an expected SHA-256 it hashes what passes
+ * through and, at the end of the stream, throws a {@link BlobCorruptException} when the
+ * bytes are not the ones that were stored. Closed before its end, it aborts the request
+ * instead of draining the rest.
  */
 final class S3ObjectStream extends FilterInputStream {
 
@@ -23,9 +25,11 @@ final class S3ObjectStream extends FilterInputStream {
 
 	private final String location;
 
-	private final ObjectCheck check;
+	private final String expectedSha256;
 
 	private final Long expectedSize;
+
+	private final MessageDigest digest;
 
 	private final S3Failures failures;
 
@@ -37,13 +41,14 @@ final class S3ObjectStream extends FilterInputStream {
 
 	private IOException failure;
 
-	S3ObjectStream(ResponseInputStream<GetObjectResponse> response, String location, ObjectCheck check,
+	S3ObjectStream(ResponseInputStream<GetObjectResponse> response, String location, String expectedSha256,
 			S3Failures failures, String bucket) {
 		super(response);
 		this.response = response;
 		this.location = location;
-		this.check = check;
+		this.expectedSha256 = expectedSha256;
 		this.expectedSize = response.response().contentLength();
+		this.digest = (expectedSha256 != null) ? Sha256.newDigest() : null;
 		this.failures = failures;
 		this.bucket = bucket;
 	}
@@ -72,8 +77,8 @@ final class S3ObjectStream extends FilterInputStream {
 			return -1;
 		}
 		this.count += n;
-		if (this.check != null) {
-			this.check.update(buffer, offset, n);
+		if (this.digest != null) {
+			this.digest.update(buffer, offset, n);
 		}
 		return n;
 	}
@@ -129,8 +134,14 @@ final class S3ObjectStream extends FilterInputStream {
 			return new IOException(
 					this.location + " ended after " + this.count + " of its " + this.expectedSize + " bytes");
 		}
-		String mismatch = (this.check != null) ? this.check.mismatch() : null;
-		return (mismatch != null) ? new BlobCorruptException(this.location + " is corrupt: " + mismatch) : null;
+		if (this.digest != null) {
+			String sha256 = Sha256.hex(this.digest);
+			if (!sha256.equals(this.expectedSha256)) {
+				return new BlobCorruptException(this.location + " is corrupt: its bytes have SHA-256 " + sha256 + ", "
+						+ this.expectedSha256 + " was recorded when it was written");
+			}
+		}
+		return null;
 	}
 
 }
