@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * {@code trainyard.store.s3.*} on first use (so that a Trainyard without S3 settings
  * never looks for AWS credentials or a region). Two clients share one HTTP connection
  * pool: a plain one, which the store uses for everything (it sends its multipart uploads
- * part by part itself, with a SHA-256 per part), and one with the SDK's own multipart
- * uploads of streams, for callers that need no checksum kept with the object.
+ * part by part itself, from buffers it reuses), and one with the SDK's own multipart
+ * uploads of streams, for callers that keep no SHA-256 with the object.
  */
 public class S3Connection implements AutoCloseable {
 
