@@ -112,7 +112,7 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 	}
 
 	@Test
-	void failedLargeWritesAbortTheirMultipartUploads() {
+	void failedLargeWritesAbortTheirMultipartUploadsAndLeaveNoSpoolFile() throws IOException {
 		String key = key("aborted");
 		long size = 20L * 1024 * 1024;
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.store.put(key, new FailingStream(size)));
@@ -124,6 +124,9 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 			.listMultipartUploads((request) -> request.bucket(BUCKET).prefix(PREFIX + "/" + key))
 			.join()
 			.uploads()).isEmpty();
+		try (var files = Files.list(this.spoolDir)) {
+			assertThat(files).isEmpty();
+		}
 	}
 
 	@Test
