@@ -66,7 +66,7 @@ public class Checkpoints {
 		return this.writeTimer.record(() -> {
 			String sha256 = Sha256.hex(model);
 			String key = "checkpoints/%s/%s/%06d-%s".formatted(pipeline, runId, round, sha256.substring(0, 12));
-			StoredBlob blob = put(key, model);
+			StoredBlob blob = put(key, model, sha256);
 			if (blob.size() != model.length || !blob.sha256().equals(sha256)) {
 				throw new UncheckedIOException(new IOException(
 						"checkpoint " + blob.location() + " was written as " + blob.size() + " bytes with SHA-256 "
@@ -142,9 +142,9 @@ public class Checkpoints {
 		return bytes;
 	}
 
-	private StoredBlob put(String key, byte[] model) {
+	private StoredBlob put(String key, byte[] model, String sha256) {
 		try {
-			return this.store.put(key, new ByteArrayInputStream(model));
+			return this.store.put(key, new ByteArrayInputStream(model), model.length, sha256);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write checkpoint " + this.store.location(key), ex);

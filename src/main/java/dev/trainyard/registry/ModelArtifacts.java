@@ -41,13 +41,15 @@ class ModelArtifacts {
 	}
 
 	/**
-	 * Writes a model's bytes and checks that what was stored has the expected SHA-256.
+	 * Writes a model's bytes, which the store checks against the expected SHA-256
+	 * (nothing is stored when they differ).
 	 */
 	void writeModel(String key, byte[] model, String sha256) {
-		StoredBlob blob = put(key, model);
-		if (!blob.sha256().equals(sha256)) {
-			throw new UncheckedIOException(new IOException("model artifact " + blob.location() + " has SHA-256 "
-					+ blob.sha256() + " after writing, expected " + sha256));
+		try {
+			this.store.put(key, new ByteArrayInputStream(model), model.length, sha256);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write model artifact " + this.store.location(key), ex);
 		}
 	}
 

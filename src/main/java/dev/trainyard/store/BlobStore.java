@@ -18,6 +18,16 @@ public interface BlobStore {
 	StoredBlob put(String key, InputStream content) throws IOException;
 
 	/**
+	 * Stores {@code content} whose size and SHA-256 the caller already knows, such as a
+	 * model it holds in memory: a store that records the SHA-256 with the blob then need
+	 * not read the content twice. The store still checks the content against both while
+	 * it writes it, and fails, leaving no blob, when they differ.
+	 * @return the size and SHA-256 of what was written: the ones given
+	 * @throws BlobMismatchException when the content is not what the caller said
+	 */
+	StoredBlob put(String key, InputStream content, long size, String sha256) throws IOException;
+
+	/**
 	 * Opens a blob for reading.
 	 * @throws BlobNotFoundException when there is no blob under {@code key}
 	 */

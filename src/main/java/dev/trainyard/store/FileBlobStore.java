@@ -30,15 +30,31 @@ public class FileBlobStore implements BlobStore {
 
 	@Override
 	public StoredBlob put(String key, InputStream content) throws IOException {
+		return write(key, content, null);
+	}
+
+	@Override
+	public StoredBlob put(String key, InputStream content, long size, String sha256) throws IOException {
+		return write(key, content, new StoredBlob(key, location(key), size, sha256));
+	}
+
+	/**
+	 * Writes a temporary file, checks it against {@code expected} (when given), then
+	 * moves it to the blob's place.
+	 */
+	private StoredBlob write(String key, InputStream content, StoredBlob expected) throws IOException {
 		Path target = resolve(key);
 		Files.createDirectories(target.getParent());
 		Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
 		MessageDigest digest = Sha256.newDigest();
 		long size;
+		String sha256;
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 			OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
 			size = content.transferTo(out);
 			out.flush();
+			sha256 = Sha256.hex(digest);
+			check(expected, size, sha256);
 			channel.force(true);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -47,7 +63,13 @@ public class FileBlobStore implements BlobStore {
 		}
 		move(temp, target);
 		syncDirectory(target.getParent());
-		return new StoredBlob(key, location(key), size, Sha256.hex(digest));
+		return new StoredBlob(key, location(key), size, sha256);
+	}
+
+	private static void check(StoredBlob expected, long size, String sha256) throws BlobMismatchException {
+		if (expected != null && (size != expected.size() || !sha256.equals(expected.sha256()))) {
+			throw new BlobMismatchException(expected.location(), size, sha256, expected.size(), expected.sha256());
+		}
 	}
 
 	@Override

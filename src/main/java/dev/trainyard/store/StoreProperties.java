@@ -41,9 +41,10 @@ public record StoreProperties(Path root, @Valid @DefaultValue S3 s3) {
 	 * @param readTimeout how long a connection may stay silent during a request
 	 * @param maxAttempts attempts of one request, with the SDK's backoff between them,
 	 * before a transient failure (an unreachable endpoint, a 5xx, throttling) is reported
-	 * @param spoolDir where a large blob is buffered while its SHA-256 is computed (the
-	 * SHA-256 is stored with the object, so it must be known before the upload starts);
-	 * defaults to the JVM's temporary folder
+	 * @param spoolDir where a blob larger than a part is buffered while its SHA-256 is
+	 * computed, when the caller does not know it (the SHA-256 is stored with the object,
+	 * so it must be known before the upload starts); defaults to the JVM's temporary
+	 * folder
 	 */
 	public record S3(@Pattern(regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
 			message = "must be an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)") String bucket,

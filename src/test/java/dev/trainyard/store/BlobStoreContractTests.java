@@ -75,6 +75,57 @@ abstract class BlobStoreContractTests {
 	}
 
 	@Test
+	void storesABlobWhoseSizeAndSha256TheCallerKnows() throws IOException {
+		String key = key("000011-abc");
+		byte[] bytes = "model bytes".getBytes(StandardCharsets.UTF_8);
+		StoredBlob blob = store().put(key, new ByteArrayInputStream(bytes), bytes.length, Sha256.hex(bytes));
+		assertThat(blob.size()).isEqualTo(bytes.length);
+		assertThat(blob.sha256()).isEqualTo(Sha256.hex(bytes));
+		try (InputStream in = store().open(key)) {
+			assertThat(in.readAllBytes()).isEqualTo(bytes);
+		}
+	}
+
+	@Test
+	void streamsALargeBlobWhoseSizeAndSha256TheCallerKnows() throws IOException {
+		String key = key("large-known");
+		long size = 20L * 1024 * 1024 + 5;
+		String sha256 = Sha256.hex(new SeededBytes(43, size));
+		StoredBlob blob = store().put(key, new SeededBytes(43, size), size, sha256);
+		assertThat(blob.size()).isEqualTo(size);
+		assertThat(blob.sha256()).isEqualTo(sha256);
+		try (InputStream in = store().open(key)) {
+			assertThat(Sha256.hex(in)).isEqualTo(sha256);
+		}
+	}
+
+	@Test
+	void contentThatIsNotWhatTheCallerSaidIsNotStored() {
+		String key = key("mismatch");
+		byte[] bytes = "model bytes".getBytes(StandardCharsets.UTF_8);
+		String other = Sha256.hex("other bytes".getBytes(StandardCharsets.UTF_8));
+		assertThatExceptionOfType(BlobMismatchException.class)
+			.isThrownBy(() -> store().put(key, new ByteArrayInputStream(bytes), bytes.length, other))
+			.withMessageContaining(key)
+			.withMessageContaining(other);
+		assertThat(exists(key)).isFalse();
+	}
+
+	@Test
+	void largeContentThatIsNotWhatTheCallerSaidIsNotStored() throws IOException {
+		String key = key("large-mismatch");
+		long size = 20L * 1024 * 1024;
+		String other = Sha256.hex(new SeededBytes(44, size));
+		assertThatExceptionOfType(BlobMismatchException.class)
+			.isThrownBy(() -> store().put(key, new SeededBytes(45, size), size, other))
+			.withMessageContaining(other);
+		assertThatExceptionOfType(BlobMismatchException.class)
+			.isThrownBy(() -> store().put(key, new SeededBytes(44, size - 1), size, other))
+			.withMessageContaining((size - 1) + " bytes");
+		assertThat(exists(key)).isFalse();
+	}
+
+	@Test
 	void missingBlobIsReportedWithItsLocation() throws IOException {
 		String key = key("nope");
 		assertThat(store().exists(key)).isFalse();

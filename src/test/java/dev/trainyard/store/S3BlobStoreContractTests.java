@@ -96,6 +96,40 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 	}
 
 	@Test
+	void streamsALargeBlobWhoseSha256IsKnownWithoutASpoolFile() throws IOException {
+		String key = key("multipart-known");
+		long size = DataSize.ofMegabytes(20).toBytes();
+		String sha256 = Sha256.hex(new SeededBytes(5, size));
+		this.store.put(key, new SeededBytes(5, size), size, sha256);
+		HeadObjectResponse head = this.connection.client()
+			.headObject((request) -> request.bucket(BUCKET).key(PREFIX + "/" + key))
+			.join();
+		assertThat(head.metadata()).containsEntry("sha256", sha256);
+		assertThat(head.contentLength()).isEqualTo(size);
+		try (var files = Files.list(this.spoolDir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
+	void failedLargeWritesAbortTheirMultipartUploadsAndLeaveNoSpoolFile() throws IOException {
+		String key = key("aborted");
+		long size = 20L * 1024 * 1024;
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> this.store.put(key, new FailingStream(size)));
+		assertThatExceptionOfType(IOException.class)
+			.isThrownBy(() -> this.store.put(key, new FailingStream(size), size + 1, Sha256.hex(new byte[0])));
+		assertThatExceptionOfType(BlobMismatchException.class)
+			.isThrownBy(() -> this.store.put(key, new SeededBytes(1, size), size, Sha256.hex(new byte[0])));
+		assertThat(this.connection.client()
+			.listMultipartUploads((request) -> request.bucket(BUCKET).prefix(PREFIX + "/" + key))
+			.join()
+			.uploads()).isEmpty();
+		try (var files = Files.list(this.spoolDir)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@Test
 	void corruptObjectFailsItsReadNamingTheKey() throws IOException {
 		String key = key("000020-corrupt");
 		byte[] bytes = "the model as it was written".getBytes(StandardCharsets.UTF_8);

@@ -37,6 +37,17 @@ public class FaultyBlobStore implements BlobStore {
 
 	@Override
 	public StoredBlob put(String key, InputStream content) throws IOException {
+		failIfTold(key);
+		return this.delegate.put(key, content);
+	}
+
+	@Override
+	public StoredBlob put(String key, InputStream content, long size, String sha256) throws IOException {
+		failIfTold(key);
+		return this.delegate.put(key, content, size, sha256);
+	}
+
+	private void failIfTold(String key) throws IOException {
 		Fault current = this.fault.get();
 		if (current != null && current.keys().test(key) && current.remaining().getAndDecrement() > 0) {
 			if (current.failure() instanceof IOException io) {
@@ -44,7 +55,6 @@ public class FaultyBlobStore implements BlobStore {
 			}
 			throw (RuntimeException) current.failure();
 		}
-		return this.delegate.put(key, content);
 	}
 
 	@Override

@@ -2,10 +2,7 @@ package dev.trainyard.store.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import dev.trainyard.store.BlobCorruptException;
+import dev.trainyard.store.BlobMismatchException;
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
@@ -23,29 +21,26 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * A {@link BlobStore} in an S3 bucket, under {@code <prefix>/<key>}. Each object carries
  * the SHA-256 of its bytes as user metadata ({@code x-amz-meta-sha256}), and
  * {@link #open(String)} checks it while streaming.
  * <p>
- * A blob up to the part size is buffered and sent in one request, with its SHA-256 also
- * as S3's own checksum, so S3 rejects a body that arrives damaged. A larger one is
- * spooled to a temporary file while it is hashed (the metadata has to be known when the
- * upload starts) and then sent as a multipart upload by the SDK. Either way an object
- * appears under its key only once it is complete, the SDK aborts a multipart upload that
- * fails, and the heap holds at most a part or so per upload.
+ * A blob up to the part size is hashed in memory and sent in one request, its SHA-256
+ * also as S3's own checksum, so S3 rejects a body that arrives damaged. A larger one is a
+ * {@link MultipartUpload}, which needs the SHA-256 when it starts: a caller that knows it
+ * streams the blob straight to S3 (checked on the way, completed only if it matches);
+ * otherwise the blob is first written to a {@link SpoolFile} while it is hashed. Either
+ * way an object appears under its key only once it is complete, a failed upload leaves
+ * nothing, and the heap holds at most a few parts per upload.
  */
 public class S3BlobStore implements BlobStore {
 
 	private static final Logger log = LoggerFactory.getLogger(S3BlobStore.class);
 
 	static final String SHA256_METADATA = "sha256";
-
-	private static final int COPY_BUFFER = 256 * 1024;
 
 	private final S3Connection connection;
 
@@ -75,30 +70,37 @@ public class S3BlobStore implements BlobStore {
 	public StoredBlob put(String key, InputStream content) throws IOException {
 		String objectKey = objectKey(key);
 		MessageDigest digest = Sha256.newDigest();
-		InputStream in = new DigestInputStream(content, digest);
-		byte[] head = in.readNBytes(this.partSize);
+		byte[] head = content.readNBytes(this.partSize);
+		digest.update(head);
 		if (head.length < this.partSize) {
-			String sha256 = Sha256.hex(digest);
-			upload(this.connection.client(),
-					request(objectKey, head.length, sha256).toBuilder()
-						.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
-						.build(),
-					AsyncRequestBody.fromBytesUnsafe(head), key);
-			return new StoredBlob(key, location(key), head.length, sha256);
+			return putSmall(key, objectKey, head, Sha256.hex(digest));
 		}
-		Path spool = (this.spoolDir != null)
-				? Files.createTempFile(Files.createDirectories(this.spoolDir), "trainyard-s3-", ".spool")
-				: Files.createTempFile("trainyard-s3-", ".spool");
-		try {
-			long size = spool(head, in, spool);
-			String sha256 = Sha256.hex(digest);
-			upload(this.connection.multipartClient(), request(objectKey, size, sha256),
-					AsyncRequestBody.fromFile(spool), key);
-			return new StoredBlob(key, location(key), size, sha256);
+		try (SpoolFile spool = SpoolFile.write(this.spoolDir, head, content, digest);
+				InputStream spooled = spool.open()) {
+			upload(key, objectKey).send(PartReader.of(spooled), spool.sha256(), this.partSize);
+			return new StoredBlob(key, location(key), spool.size(), spool.sha256());
 		}
-		finally {
-			Files.deleteIfExists(spool);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * A blob larger than a part is streamed straight to S3, with no spool file.
+	 */
+	@Override
+	public StoredBlob put(String key, InputStream content, long size, String sha256) throws IOException {
+		String objectKey = objectKey(key);
+		StoredBlob expected = new StoredBlob(key, location(key), size, sha256);
+		if (size >= this.partSize) {
+			upload(key, objectKey).send(PartReader.checking(content, expected), sha256, this.partSize);
+			return expected;
 		}
+		byte[] bytes = content.readNBytes(this.partSize);
+		String actual = Sha256.hex(bytes);
+		if (bytes.length != size || !actual.equals(sha256)) {
+			throw new BlobMismatchException(expected.location(), bytes.length, actual, size, sha256);
+		}
+		return putSmall(key, objectKey, bytes, sha256);
 	}
 
 	/**
@@ -156,37 +158,26 @@ public class S3BlobStore implements BlobStore {
 		return "s3://" + this.bucket + "/" + objectKey(key);
 	}
 
-	private PutObjectRequest request(String objectKey, long size, String sha256) {
-		return PutObjectRequest.builder()
-			.bucket(this.bucket)
-			.key(objectKey)
-			.contentLength(size)
-			.metadata(Map.of(SHA256_METADATA, sha256))
-			.build();
-	}
-
-	private void upload(S3AsyncClient client, PutObjectRequest request, AsyncRequestBody body, String key)
-			throws IOException {
+	private StoredBlob putSmall(String key, String objectKey, byte[] bytes, String sha256) throws IOException {
 		try {
-			client.putObject(request, body).join();
+			this.connection.client()
+				.putObject(
+						(request) -> request.bucket(this.bucket)
+							.key(objectKey)
+							.contentLength((long) bytes.length)
+							.metadata(Map.of(SHA256_METADATA, sha256))
+							.checksumSHA256(Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256))),
+						AsyncRequestBody.fromBytesUnsafe(bytes))
+				.join();
 		}
 		catch (CompletionException | SdkException ex) {
 			throw this.connection.failures().translate(ex, this.bucket, location(key));
 		}
+		return new StoredBlob(key, location(key), bytes.length, sha256);
 	}
 
-	private long spool(byte[] head, InputStream in, Path spool) throws IOException {
-		long size = head.length;
-		try (OutputStream out = Files.newOutputStream(spool)) {
-			out.write(head);
-			byte[] buffer = new byte[COPY_BUFFER];
-			int n;
-			while ((n = in.read(buffer)) >= 0) {
-				out.write(buffer, 0, n);
-				size += n;
-			}
-		}
-		return size;
+	private MultipartUpload upload(String key, String objectKey) {
+		return new MultipartUpload(this.connection, this.bucket, objectKey, location(key));
 	}
 
 	private String objectKey(String key) {

@@ -25,10 +25,17 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * The S3 clients of the store and of {@code s3://} datasets, made from
  * {@code trainyard.store.s3.*} on first use (so that a Trainyard without S3 settings
  * never looks for AWS credentials or a region). Two clients share one HTTP connection
- * pool: one with the SDK's multipart uploads for large blobs, one plain for everything
- * else (a plain GET streams the whole object with its metadata in one response).
+ * pool: a plain one, which the store uses for everything (it sends its multipart uploads
+ * part by part itself, from buffers it reuses), and one with the SDK's own multipart
+ * uploads of streams, for callers that keep no SHA-256 with the object.
  */
 public class S3Connection implements AutoCloseable {
+
+	/**
+	 * How many parts of one upload may be on their way at once: the store's multipart
+	 * uploads and the SDK's (whose buffer holds this many parts) alike.
+	 */
+	static final int PARTS_IN_FLIGHT = 4;
 
 	private final StoreProperties.S3 settings;
 
@@ -77,7 +84,8 @@ public class S3Connection implements AutoCloseable {
 	}
 
 	/**
-	 * The client whose uploads above the part size are multipart uploads.
+	 * The client whose uploads above the part size are the SDK's multipart uploads, with
+	 * no checksum of the store's.
 	 */
 	public S3AsyncClient multipartClient() {
 		return clients().multipart();
@@ -150,7 +158,7 @@ public class S3Connection implements AutoCloseable {
 			S3AsyncClient multipart = builder(http, provider).multipartEnabled(true)
 				.multipartConfiguration((multipartSettings) -> multipartSettings.thresholdInBytes(partSize)
 					.minimumPartSizeInBytes(partSize)
-					.apiCallBufferSizeInBytes(4 * partSize))
+					.apiCallBufferSizeInBytes(PARTS_IN_FLIGHT * partSize))
 				.build();
 			return new Clients(eventLoops, http, plain, multipart);
 		}
