@@ -109,29 +109,22 @@ public final class S3StoreBenchmark {
 	}
 
 	private Row store(long size, int repeat) throws IOException {
-		String key = "checkpoints/bench/run/" + size + "-" + repeat;
-		Phase save = Phase.start();
-		StoredBlob blob = this.store.put(key, new SeededBytes(repeat, size));
-		save.stop();
-		Phase restore = Phase.start();
-		long read;
-		try (InputStream in = this.store.open(key)) {
-			read = in.transferTo(OutputStream.nullOutputStream());
-		}
-		restore.stop();
-		check(size, blob.size(), read);
-		this.store.delete(key);
-		return log(new Row(STORE, size, repeat, save, restore));
+		return throughStore(STORE, "checkpoints/bench/run/" + size + "-" + repeat, size, repeat,
+				(key) -> this.store.put(key, new SeededBytes(repeat, size)));
 	}
 
 	// the SHA-256 is computed before the save is timed, as a caller holding the model has
 	// it
 	private Row storeKnown(long size, int repeat) throws IOException {
-		String key = "checkpoints/bench/run/" + size + "-" + repeat + "-known";
 		String sha256 = Sha256.hex(new SeededBytes(repeat, size));
-		Phase save = Phase.start();
-		StoredBlob blob = this.store.put(key, new SeededBytes(repeat, size), size, sha256);
-		save.stop();
+		return throughStore(STORE_KNOWN, "checkpoints/bench/run/" + size + "-" + repeat + "-known", size, repeat,
+				(key) -> this.store.put(key, new SeededBytes(repeat, size), size, sha256));
+	}
+
+	private Row throughStore(String variant, String key, long size, int repeat, Save save) throws IOException {
+		Phase saving = Phase.start();
+		StoredBlob blob = save.put(key);
+		saving.stop();
 		Phase restore = Phase.start();
 		long read;
 		try (InputStream in = this.store.open(key)) {
@@ -140,7 +133,7 @@ public final class S3StoreBenchmark {
 		restore.stop();
 		check(size, blob.size(), read);
 		this.store.delete(key);
-		return log(new Row(STORE_KNOWN, size, repeat, save, restore));
+		return log(new Row(variant, size, repeat, saving, restore));
 	}
 
 	private Row raw(long size, int repeat) throws IOException {
@@ -257,6 +250,13 @@ public final class S3StoreBenchmark {
 		long peakHeap() {
 			return this.peakHeap;
 		}
+
+	}
+
+	/** A save through the store under a key. */
+	interface Save {
+
+		StoredBlob put(String key) throws IOException;
 
 	}
 
