@@ -8,9 +8,19 @@ import java.io.IOException;
  */
 public class BlobMismatchException extends IOException {
 
-	public BlobMismatchException(String location, long size, String sha256, long expectedSize, String expectedSha256) {
-		super("nothing was stored at " + location + ": the content has " + size + " bytes with SHA-256 " + sha256
-				+ ", the caller said " + expectedSize + " bytes with SHA-256 " + expectedSha256);
+	private BlobMismatchException(StoredBlob expected, long size, String sha256) {
+		super("nothing was stored at " + expected.location() + ": the content has " + size + " bytes with SHA-256 "
+				+ sha256 + ", the caller said " + expected.size() + " bytes with SHA-256 " + expected.sha256());
+	}
+
+	/**
+	 * Fails when content of {@code size} bytes with {@code sha256} is not the blob the
+	 * caller said it would be.
+	 */
+	public static void requireMatch(StoredBlob expected, long size, String sha256) throws BlobMismatchException {
+		if (size != expected.size() || !sha256.equals(expected.sha256())) {
+			throw new BlobMismatchException(expected, size, sha256);
+		}
 	}
 
 }

@@ -54,7 +54,9 @@ public class FileBlobStore implements BlobStore {
 			size = content.transferTo(out);
 			out.flush();
 			sha256 = Sha256.hex(digest);
-			check(expected, size, sha256);
+			if (expected != null) {
+				BlobMismatchException.requireMatch(expected, size, sha256);
+			}
 			channel.force(true);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -64,12 +66,6 @@ public class FileBlobStore implements BlobStore {
 		move(temp, target);
 		syncDirectory(target.getParent());
 		return new StoredBlob(key, location(key), size, sha256);
-	}
-
-	private static void check(StoredBlob expected, long size, String sha256) throws BlobMismatchException {
-		if (expected != null && (size != expected.size() || !sha256.equals(expected.sha256()))) {
-			throw new BlobMismatchException(expected.location(), size, sha256, expected.size(), expected.sha256());
-		}
 	}
 
 	@Override

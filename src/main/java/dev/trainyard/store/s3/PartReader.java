@@ -72,11 +72,7 @@ final class PartReader {
 		if (this.expected == null) {
 			return;
 		}
-		String sha256 = Sha256.hex(this.digest);
-		if (this.size != this.expected.size() || !sha256.equals(this.expected.sha256())) {
-			throw new BlobMismatchException(this.expected.location(), this.size, sha256, this.expected.size(),
-					this.expected.sha256());
-		}
+		BlobMismatchException.requireMatch(this.expected, this.size, Sha256.hex(this.digest));
 	}
 
 }

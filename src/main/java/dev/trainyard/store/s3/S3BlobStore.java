@@ -96,10 +96,7 @@ public class S3BlobStore implements BlobStore {
 			return expected;
 		}
 		byte[] bytes = content.readNBytes(this.partSize);
-		String actual = Sha256.hex(bytes);
-		if (bytes.length != size || !actual.equals(sha256)) {
-			throw new BlobMismatchException(expected.location(), bytes.length, actual, size, sha256);
-		}
+		BlobMismatchException.requireMatch(expected, bytes.length, Sha256.hex(bytes));
 		return putSmall(key, objectKey, bytes, sha256);
 	}
 
