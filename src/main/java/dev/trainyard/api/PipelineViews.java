@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.slo.Freshness;
 import dev.trainyard.slo.ModelFreshness;
 
@@ -29,11 +30,10 @@ class PipelineViews {
 	}
 
 	PipelineView view(PipelineDefinition definition) {
-		ModelFreshness freshness = this.freshness.of(definition);
-		PipelineView.Champion champion = this.registry.champion(definition.name())
-			.map((version) -> new PipelineView.Champion(version.version(), version.sha256(), version.metrics(),
-					freshness.championSince()))
-			.orElse(null);
+		ModelVersion current = this.registry.champion(definition.name()).orElse(null);
+		ModelFreshness freshness = this.freshness.of(definition, current);
+		PipelineView.Champion champion = (current != null) ? new PipelineView.Champion(current.version(),
+				current.sha256(), current.metrics(), freshness.championSince()) : null;
 		PipelineDefinition.TrainerSpec trainer = definition.trainer();
 		return new PipelineView(definition.name(), schedule(definition), dataset(definition),
 				trainer.objective().xgboostName(), trainer.rounds(), trainer.checkpointEvery(), trainer.params(),

@@ -1,6 +1,7 @@
 package dev.trainyard.registry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -124,6 +125,14 @@ public class ModelRegistry {
 
 	public List<ModelVersion> versions(String pipeline) {
 		return this.versions.findByPipeline(pipeline);
+	}
+
+	/**
+	 * When the newest model version of {@code pipeline} was registered; empty before the
+	 * first.
+	 */
+	public Optional<Instant> lastRegisteredAt(String pipeline) {
+		return this.versions.lastCreatedAt(pipeline);
 	}
 
 	public List<ChampionChange> history(String pipeline) {

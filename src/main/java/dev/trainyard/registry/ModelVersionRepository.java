@@ -84,6 +84,12 @@ class ModelVersionRepository {
 			.findFirst();
 	}
 
+	Optional<Instant> lastCreatedAt(String pipeline) {
+		Timestamp last = this.jdbc.queryForObject("SELECT MAX(CREATED_AT) FROM TY_MODEL_VERSION WHERE PIPELINE = ?",
+				Timestamp.class, pipeline);
+		return Optional.ofNullable(last).map(Timestamp::toInstant);
+	}
+
 	List<ModelVersion> findByPipeline(String pipeline) {
 		return this.jdbc.query("SELECT * FROM TY_MODEL_VERSION WHERE PIPELINE = ? ORDER BY VERSION DESC",
 				ModelVersionRepository::map, pipeline);

@@ -1,9 +1,7 @@
 package dev.trainyard.slo;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.pipeline.PipelineDefinition.FreshnessSpec;
@@ -27,18 +25,26 @@ public class Freshness {
 	}
 
 	public ModelFreshness of(PipelineDefinition definition) {
+		return of(definition, this.registry.champion(definition.name()).orElse(null));
+	}
+
+	/**
+	 * The freshness of a pipeline whose champion the caller has already read
+	 * ({@code null} when there is none).
+	 */
+	public ModelFreshness of(PipelineDefinition definition, ModelVersion champion) {
 		String pipeline = definition.name();
 		FreshnessSpec spec = definition.freshness();
-		Instant championSince = this.registry.champion(pipeline).map(this::championSince).orElse(null);
+		Instant championSince = (champion != null) ? championSince(champion) : null;
 		return new ModelFreshness(pipeline, championSince, (spec != null) ? spec.maxAge() : null,
-				(spec != null) ? spec.warnAge() : null, lastTrainedAt(pipeline).orElse(null));
+				(spec != null) ? spec.warnAge() : null, this.registry.lastRegisteredAt(pipeline).orElse(null));
 	}
 
 	/**
 	 * When {@code champion} last became the champion (its newest promotion or rollback to
 	 * it), falling back to its decision or registration time.
 	 */
-	public Instant championSince(ModelVersion champion) {
+	private Instant championSince(ModelVersion champion) {
 		List<ChampionChange> history = this.registry.history(champion.pipeline());
 		for (int i = history.size() - 1; i >= 0; i--) {
 			if (history.get(i).toVersion() == champion.version()) {
@@ -46,10 +52,6 @@ public class Freshness {
 			}
 		}
 		return (champion.decidedAt() != null) ? champion.decidedAt() : champion.createdAt();
-	}
-
-	private Optional<Instant> lastTrainedAt(String pipeline) {
-		return this.registry.versions(pipeline).stream().map(ModelVersion::createdAt).max(Comparator.naturalOrder());
 	}
 
 }
