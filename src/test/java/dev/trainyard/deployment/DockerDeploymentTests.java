@@ -11,13 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 
 import dev.trainyard.deployment.ComposeService.Mount;
 import dev.trainyard.security.SecurityProperties;
-import dev.trainyard.store.StoreProperties;
+import dev.trainyard.store.s3.S3Settings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -107,7 +106,7 @@ class DockerDeploymentTests {
 				ComposeService.of(yaml(COMPOSE), "trainyard").environmentWithDefaults());
 		Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
 				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
-		StoreProperties.S3 s3 = binder.bind("trainyard.store", StoreProperties.class).get().s3();
+		S3Settings s3 = binder.bind("trainyard.store.s3", S3Settings.class).get();
 		assertThat(s3.bucket()).isEqualTo("trainyard");
 		assertThat(s3.endpoint()).hasToString("http://localstack:4566");
 		assertThat(s3.pathStyleAccess()).isTrue();

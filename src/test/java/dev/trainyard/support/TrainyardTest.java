@@ -4,9 +4,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Path;
 
 import dev.trainyard.store.FileBlobStore;
-import dev.trainyard.store.StoreProperties;
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
 
@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * A whole Trainyard (no web server) on a fresh H2 database and file store (see
@@ -35,9 +36,9 @@ public @interface TrainyardTest {
 
 		@Bean
 		@Primary
-		FaultyBlobStore faultyBlobStore(StoreProperties properties, S3Connection s3) {
-			return new FaultyBlobStore(
-					properties.s3().configured() ? new S3BlobStore(s3) : new FileBlobStore(properties.root()));
+		FaultyBlobStore faultyBlobStore(Environment environment, S3Connection s3) {
+			return new FaultyBlobStore(s3.settings().configured() ? new S3BlobStore(s3)
+					: new FileBlobStore(Path.of(environment.getRequiredProperty("trainyard.store.root"))));
 		}
 
 	}
