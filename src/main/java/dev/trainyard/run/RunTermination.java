@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class RunTermination {
 			try {
 				this.jobOperator.getObject().abandon(last);
 			}
-			catch (Exception ex) {
+			catch (JobExecutionAlreadyRunningException ex) {
 				throw new RunConflictException("run " + runId + " cannot be ended: " + ex.getMessage());
 			}
 		}

@@ -15,9 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobExecutionNotRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
@@ -129,7 +134,7 @@ public class Runs {
 		try {
 			this.jobOperator.restart(last);
 		}
-		catch (Exception ex) {
+		catch (JobRestartException ex) {
 			throw new RunConflictException("run " + runId + " cannot be restarted: " + ex.getMessage());
 		}
 		return view(runId);
@@ -147,7 +152,7 @@ public class Runs {
 		try {
 			this.jobOperator.stop(last);
 		}
-		catch (Exception ex) {
+		catch (JobExecutionNotRunningException ex) {
 			throw new RunConflictException("run " + runId + " cannot be stopped: " + ex.getMessage());
 		}
 		this.runs.recordAction(runId, "STOP", actor, null, this.clock.instant());
@@ -216,7 +221,8 @@ public class Runs {
 			JobExecution execution = this.jobOperator.start(this.pipelineJob, parameters);
 			this.runs.setJobInstance(runId, execution.getJobInstance().getInstanceId());
 		}
-		catch (Exception ex) {
+		catch (JobExecutionAlreadyRunningException | JobRestartException | JobInstanceAlreadyCompleteException
+				| InvalidJobParametersException ex) {
 			throw new RunConflictException("run " + runId + " cannot be started: " + ex.getMessage());
 		}
 	}
