@@ -1,6 +1,6 @@
 package dev.trainyard.run;
 
-import dev.trainyard.training.TrainingProperties;
+import dev.trainyard.training.XgboostTrainer;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -18,18 +18,18 @@ class PrepareDataTasklet implements Tasklet {
 
 	private final RunContexts contexts;
 
-	private final TrainingProperties training;
+	private final XgboostTrainer trainer;
 
-	PrepareDataTasklet(RunContexts contexts, TrainingProperties training) {
+	PrepareDataTasklet(RunContexts contexts, XgboostTrainer trainer) {
 		this.contexts = contexts;
-		this.training = training;
+		this.trainer = trainer;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
 		ExecutionContext job = Steps.jobContext(chunk);
 		if (!job.containsKey(RunKeys.THREADS)) {
-			job.putInt(RunKeys.THREADS, this.training.threads());
+			job.putInt(RunKeys.THREADS, this.trainer.defaultThreads());
 		}
 		RunContext run = this.contexts.get(Steps.job(chunk));
 		job.putString(RunKeys.FINGERPRINT, run.data().fingerprint());
