@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -13,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link CheckpointRetentionOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 @TestPropertySource(properties = "trainyard.checkpoints.keep=2")
 class CheckpointRetentionTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	Runs runs;
@@ -44,6 +42,11 @@ class CheckpointRetentionTests {
 
 	@Autowired
 	Environment environment;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
 
 	@Test
 	void keepsTheNewestCheckpointsWhileTrainingAndNoneOnceTheModelIsRegistered() {
@@ -95,7 +98,7 @@ class CheckpointRetentionTests {
 	}
 
 	private String pipeline(String name, double minAuc) {
-		TestPipelines.write(TestDirs.root(this.environment).resolve("jobs"), name,
+		TestPipelines.write(TestDirs.root(getClass()).resolve("jobs"), name,
 				TestPipelines.synthetic(name, "auto", minAuc));
 		return name;
 	}

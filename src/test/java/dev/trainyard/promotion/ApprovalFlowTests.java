@@ -1,6 +1,5 @@
 package dev.trainyard.promotion;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -11,17 +10,16 @@ import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,19 +30,10 @@ import static org.awaitility.Awaitility.await;
  * (H2); {@link ApprovalFlowOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 class ApprovalFlowTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -57,6 +46,11 @@ class ApprovalFlowTests {
 
 	@Autowired
 	BlobStore store;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
 
 	@Test
 	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion() throws Exception {

@@ -1,7 +1,6 @@
 package dev.trainyard.promotion;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -10,21 +9,20 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.PromotionFailed;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -37,20 +35,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 @RecordApplicationEvents
 class PromotionFailureTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -70,6 +59,11 @@ class PromotionFailureTests {
 	@AfterEach
 	void heal() {
 		this.store.heal();
+	}
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
 	}
 
 	@Test

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,12 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrainyardTest
 class AbandonedRunRecoveryTests {
 
-	static Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
-	}
+	static final Path root = TestDirs.root(AbandonedRunRecoveryTests.class);
 
 	@Autowired
 	Runs runs;

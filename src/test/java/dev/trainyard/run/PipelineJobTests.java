@@ -1,49 +1,42 @@
 package dev.trainyard.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.OnEveryBackend;
+import dev.trainyard.support.OnlyOn;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The pipeline, restart and crash-recovery tests, on the default database (H2);
- * {@link PipelineJobOnPostgresS3Tests} runs them on PostgreSQL and S3.
+ * The pipeline, restart and crash-recovery tests, on every backend (H2 and files;
+ * PostgreSQL and S3).
  */
 @TrainyardTest
+@OnEveryBackend
 class PipelineJobTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -63,6 +56,37 @@ class PipelineJobTests {
 	@AfterEach
 	void heal() {
 		this.store.heal();
+	}
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
+
+	@Test
+	@OnlyOn(Backend.POSTGRES_S3)
+	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
+		String name = pipeline("in-the-bucket", "auto", 0.8);
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		RunView failed = this.runs.launch(name, "tester");
+		assertThat(failed.checkpoints()).isNotEmpty()
+			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
+		assertThat(this.checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
+			assertThat(checkpoint.location()).isEqualTo(this.store.location(checkpoint.key()));
+			assertThat(this.store.exists(checkpoint.key())).isTrue();
+		});
+
+		RunView completed = this.runs.restart(failed.runId(), "tester");
+		assertThat(completed.outcome()).isEqualTo("PROMOTED");
+		assertThat(this.store.exists("models/" + name + "/champion.json")).isTrue();
+		assertThat(this.store.exists("models/" + name + "/1/model.ubj")).isTrue();
+		Path data = this.root.resolve("data");
+		if (Files.exists(data)) {
+			try (Stream<Path> files = Files.walk(data)) {
+				assertThat(files.filter(Files::isRegularFile).map(Path::toString))
+					.noneMatch((file) -> file.contains("/store/") || file.endsWith(".ubj") || file.endsWith(".json"));
+			}
+		}
 	}
 
 	@Test

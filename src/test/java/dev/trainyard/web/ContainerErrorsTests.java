@@ -9,18 +9,15 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * servlet container's error page — are problem details too, with no stack trace and no
  * server version.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=olivia",
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=olivia",
 		"trainyard.security.users[0].password={noop}o", "trainyard.security.users[0].roles=OPERATOR" })
 class ContainerErrorsTests {
 
@@ -37,11 +34,6 @@ class ContainerErrorsTests {
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@ParameterizedTest
 	@CsvSource({ "POST, /api/pipelines/..%2F..%2Fetc/runs, 400, bad-request",
