@@ -32,9 +32,9 @@ class Retries {
 		this.meterRegistry = meterRegistry;
 	}
 
-	<T> T call(PipelineDefinition definition, String step, Supplier<T> action) {
+	<T> T call(PipelineDefinition definition, RunStep step, Supplier<T> action) {
 		RetryTemplate template = new RetryTemplate(policy(definition.retry()));
-		template.setRetryListener(new CountingListener(definition.name(), step));
+		template.setRetryListener(new CountingListener(definition.name(), step.stepName()));
 		try {
 			return template.execute(new Retryable<T>() {
 				@Override

@@ -12,8 +12,10 @@ import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.pipeline.PipelineProblem;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.security.SecurityConfiguration;
@@ -247,10 +249,11 @@ class RunControllerTests {
 
 	static RunView run(String runId, String status, String outcome) {
 		boolean promoted = "PROMOTED".equals(outcome);
-		return new RunView(runId, "breast-cancer", status, outcome, promoted ? 1 : null, promoted ? "ab12" : null,
-				promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
+		return new RunView(runId, "breast-cancer", RunStatus.valueOf(status),
+				(outcome != null) ? Outcome.valueOf(outcome) : null, null, promoted ? 1 : null,
+				promoted ? "ab12" : null, promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
 				new RunView.Progress(promoted ? 30 : 0, 30), null, List.of(), List.of(), 1, "olivia",
-				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, false, List.of());
+				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, null, null, false, List.of());
 	}
 
 }

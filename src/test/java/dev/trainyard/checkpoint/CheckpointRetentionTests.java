@@ -3,6 +3,7 @@ package dev.trainyard.checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.store.BlobStore;
@@ -66,7 +67,7 @@ class CheckpointRetentionTests {
 		assertThat(blobExists(failed.runId(), 30)).isTrue();
 
 		RunView completed = this.runs.restart(failed.runId(), "tester");
-		assertThat(completed.outcome()).isEqualTo("PROMOTED");
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(completed.resumedFromRound()).isEqualTo(30);
 		assertThat(completed.checkpoints()).hasSize(4).allSatisfy((checkpoint) -> {
 			assertThat(checkpoint.deleted()).isTrue();
@@ -77,7 +78,7 @@ class CheckpointRetentionTests {
 	@Test
 	void rejectedRunKeepsItsNewestCheckpoints() {
 		RunView rejected = this.runs.launch(pipeline("rejected-kept", 0.9999999), "tester");
-		assertThat(rejected.outcome()).isEqualTo("REJECTED");
+		assertThat(rejected.outcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(rejected.checkpoints()).filteredOn((checkpoint) -> !checkpoint.deleted())
 			.extracting(RunView.CheckpointView::round)
 			.containsExactly(40, 30);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import dev.trainyard.registry.ArtifactUnavailableException;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.PromotionFailed;
+import dev.trainyard.run.Outcome;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.store.BlobStore;
@@ -75,8 +77,8 @@ class PromotionFailureTests {
 		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new IOException("bucket unavailable"));
 		RunView second = this.runs.launch(name, "operator");
 
-		assertThat(second.status()).isEqualTo("FAILED");
-		assertThat(second.outcome()).isEqualTo("FAILED");
+		assertThat(second.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(second.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(first.modelVersion());
 		assertThat(this.registry.history(name)).hasSize(1);
 		assertThat(pointer(name)).isEqualTo(pointerBefore);
@@ -92,8 +94,8 @@ class PromotionFailureTests {
 		KilledRuns.leave(this.jdbc, promoted.runId(), "promote", gone.pid(), Instant.now());
 
 		RunView resumed = this.runs.resumeLatest(name, "operator");
-		assertThat(resumed.status()).isEqualTo("COMPLETED");
-		assertThat(resumed.outcome()).isEqualTo("PROMOTED");
+		assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(resumed.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(this.registry.history(name)).singleElement()
 			.satisfies((change) -> assertThat(change.runId()).isEqualTo(promoted.runId()));
 	}

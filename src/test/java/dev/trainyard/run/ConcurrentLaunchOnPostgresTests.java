@@ -56,7 +56,7 @@ class ConcurrentLaunchOnPostgresTests {
 				}));
 			}
 			for (Future<RunView> run : launched) {
-				assertThat(run.get(2, TimeUnit.MINUTES).outcome()).isEqualTo("PROMOTED");
+				assertThat(run.get(2, TimeUnit.MINUTES).outcome()).isEqualTo(Outcome.PROMOTED);
 			}
 		}
 		finally {

@@ -77,7 +77,7 @@ class PipelineJobTests {
 		});
 
 		RunView completed = this.runs.restart(failed.runId(), "tester");
-		assertThat(completed.outcome()).isEqualTo("PROMOTED");
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(this.store.exists("models/" + name + "/champion.json")).isTrue();
 		assertThat(this.store.exists("models/" + name + "/1/model.ubj")).isTrue();
 		Path data = this.root.resolve("data");
@@ -93,8 +93,8 @@ class PipelineJobTests {
 	void completedRunTrainsInSegmentsAndPromotesItsModel() {
 		String name = pipeline("auto-ok", "auto", 0.8);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("COMPLETED");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(run.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(40, 30, 20, 10);
 		assertThat(run.progress()).isEqualTo(new RunView.Progress(40, 40));
 		assertThat(run.steps()).extracting(RunView.StepView::name)
@@ -132,14 +132,14 @@ class PipelineJobTests {
 		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("disk on fire"));
 
 		RunView failed = this.runs.launch(name, "tester");
-		assertThat(failed.status()).isEqualTo("FAILED");
-		assertThat(failed.outcome()).isEqualTo("FAILED");
+		assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(failed.error()).contains("disk on fire").doesNotContain("\tat ");
 		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(20, 10);
 
 		RunView restarted = this.runs.restart(failed.runId(), "tester");
-		assertThat(restarted.status()).isEqualTo("COMPLETED");
-		assertThat(restarted.outcome()).isEqualTo("PROMOTED");
+		assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(restarted.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(restarted.resumedFromRound()).isEqualTo(20);
 		assertThat(restarted.executions()).isEqualTo(2);
 		assertThat(restarted.modelSha256()).isEqualTo(reference);
@@ -150,7 +150,7 @@ class PipelineJobTests {
 		String name = pipeline("transient", "auto", 0.8);
 		this.store.failWrites((key) -> key.contains("/000020-"), 2, new IOException("connection reset"));
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(run.executions()).isEqualTo(1);
 	}
 
@@ -180,10 +180,10 @@ class PipelineJobTests {
 		Process gone = KilledRuns.finishedProcess();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
 				gone.info().startInstant().orElse(java.time.Instant.now()));
-		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo("STARTED");
+		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo(RunStatus.STARTED);
 
 		RunView resumed = this.runs.resumeLatest(name, "tester");
-		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(resumed.resumedFromRound()).isEqualTo(20);
 	}
 
@@ -203,8 +203,8 @@ class PipelineJobTests {
 	void candidateThatFailsAGateIsRejectedAndNotRegistered() {
 		String name = pipeline("strict", "auto", 0.9999999);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("COMPLETED");
-		assertThat(run.outcome()).isEqualTo("REJECTED");
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.outcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(run.modelVersion()).isNull();
 		assertThat(run.gates()).anySatisfy((gate) -> {
 			assertThat(gate.passed()).isFalse();
@@ -218,8 +218,8 @@ class PipelineJobTests {
 	void manualApprovalStopsTheRunWithTheCandidateAwaitingApproval() {
 		String name = pipeline("manual", "manual", 0.8);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("STOPPED");
-		assertThat(run.outcome()).isEqualTo("AWAITING_APPROVAL");
+		assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+		assertThat(run.outcome()).isEqualTo(Outcome.AWAITING_APPROVAL);
 		assertThat(this.registry.find(name, run.modelVersion()))
 			.hasValueSatisfying((version) -> assertThat(version.state()).isEqualTo(VersionState.AWAITING_APPROVAL));
 		assertThat(this.registry.champion(name)).isEmpty();
@@ -228,10 +228,16 @@ class PipelineJobTests {
 	}
 
 	@Test
-	void completedRunCannotBeResumed() {
+	void resumingACompletedRunChangesNothingAndAnswersThatRun() {
 		String name = pipeline("done", "auto", 0.8);
-		this.runs.launch(name, "tester");
-		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
+		RunView done = this.runs.launch(name, "tester");
+		RunView resumed = this.runs.resumeLatest(name, "tester");
+		assertThat(resumed.runId()).isEqualTo(done.runId());
+		assertThat(resumed.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(resumed.executions()).isEqualTo(1);
+		assertThat(resumed.actions()).extracting(RunView.Action::action).containsExactly(RunAction.LAUNCH);
+		assertThatExceptionOfType(RunConflictException.class)
+			.isThrownBy(() -> this.runs.restart(done.runId(), "tester"))
 			.withMessageContaining("nothing to resume");
 	}
 

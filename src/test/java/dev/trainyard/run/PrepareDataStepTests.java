@@ -73,7 +73,7 @@ class PrepareDataStepTests {
 		Path file = TestPipelines.write(this.jobsDir, name, yaml);
 		PipelineDefinition definition = this.catalog.get(name);
 		String runId = UUID.randomUUID().toString();
-		this.runs.insert(runId, name, file.toString(), definition.text(), "tester", Instant.now());
+		this.runs.insert(runId, name, file.toString(), definition.text(), "tester", RunStatus.STARTING, Instant.now());
 		return runId;
 	}
 

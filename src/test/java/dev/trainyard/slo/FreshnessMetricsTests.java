@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.TestDirs;
@@ -51,7 +52,7 @@ class FreshnessMetricsTests {
 				TestPipelines.synthetic("fresh", "auto", 0.5) + "freshness: { max-age: 7d, warn-age: 5d }\n");
 		Path untrained = TestPipelines.write(jobs, "untrained", TestPipelines.synthetic("untrained", "auto", 0.5));
 		RunView run = this.runs.launch("fresh", "tester");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 
 		this.metrics.evaluate();
 
