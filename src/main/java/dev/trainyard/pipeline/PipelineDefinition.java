@@ -22,8 +22,28 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 		return (parent != null) ? parent : Path.of(".").toAbsolutePath();
 	}
 
-	/** Optional cron schedule; {@code zone} defaults to UTC. */
-	public record Schedule(String cron, String zone) {
+	/**
+	 * Optional cron schedule; {@code zone} defaults to UTC.
+	 *
+	 * @param catchUp what to do at a server's start about a tick missed while no server
+	 * ran
+	 */
+	public record Schedule(String cron, String zone, CatchUp catchUp) {
+
+		public Schedule(String cron, String zone) {
+			this(cron, zone, CatchUp.LATEST);
+		}
+
+	}
+
+	/** A tick missed while no server ran: launched once at start, or skipped. */
+	public enum CatchUp {
+
+		/** The latest tick missed is launched once when a server starts. */
+		LATEST,
+		/** Missed ticks are skipped. */
+		NONE
+
 	}
 
 	/**
@@ -38,10 +58,20 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 			int checkpointEvery) {
 	}
 
-	/** Bounded retries with exponential backoff. */
-	public record RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff) {
+	/**
+	 * Bounded retries with exponential backoff: up to {@code maxAttempts} attempts of an
+	 * action inside a step, and up to {@code maxRunRestarts} restarts of a run that still
+	 * failed transiently (from its last checkpoint, with the same backoff).
+	 */
+	public record RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff, int maxRunRestarts) {
+
+		public static final int DEFAULT_MAX_RUN_RESTARTS = 2;
 
 		public static final RetrySpec DEFAULT = new RetrySpec(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+		public RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff) {
+			this(maxAttempts, backoff, maxBackoff, DEFAULT_MAX_RUN_RESTARTS);
+		}
 
 	}
 

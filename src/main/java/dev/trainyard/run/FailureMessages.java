@@ -1,5 +1,9 @@
 package dev.trainyard.run;
 
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+
 /**
  * Turns Spring Batch's exit descriptions (which hold whole stack traces) into the one
  * line a user needs.
@@ -7,6 +11,22 @@ package dev.trainyard.run;
 final class FailureMessages {
 
 	private FailureMessages() {
+	}
+
+	/**
+	 * What made an execution fail, in one line: its failed step's error, else its own.
+	 */
+	static String errorOf(JobExecution execution) {
+		if (execution == null || execution.getStatus() != BatchStatus.FAILED) {
+			return null;
+		}
+		String description = execution.getExitStatus().getExitDescription();
+		for (StepExecution step : execution.getStepExecutions()) {
+			if (step.getStatus() == BatchStatus.FAILED && !step.getExitStatus().getExitDescription().isBlank()) {
+				description = step.getExitStatus().getExitDescription();
+			}
+		}
+		return firstLine(description);
 	}
 
 	static String firstLine(String description) {

@@ -24,11 +24,11 @@ class RunEvents {
 		this.publisher = publisher;
 	}
 
-	void finished(RunRecord run, RunEnd end, Instant at) {
+	void finished(RunRecord run, RunEnd end, Instant at, boolean restartPending) {
 		String outcome = (end.outcome() != null) ? end.outcome().name() : end.state().name();
 		this.meterRegistry.counter("trainyard.runs", "pipeline", run.pipeline(), "outcome", outcome).increment();
 		this.publisher.publishEvent(new RunFinished(run.pipeline(), run.runId(), end.state(), end.outcome(),
-				end.modelVersion(), end.failureKind(), at));
+				end.modelVersion(), end.failureKind(), at, restartPending));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.trainyard.run;
 
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -18,10 +19,10 @@ class RunExecutionConfiguration {
 
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs,
-			RunContexts contexts) {
+	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs, RunContexts contexts,
+			ApplicationEventPublisher events) {
 		TaskExecutor threads = properties.asynchronous() ? new SimpleAsyncTaskExecutor("run-") : new SyncTaskExecutor();
-		return new RunTaskExecutor(threads, active, runs, contexts);
+		return new RunTaskExecutor(threads, active, runs, contexts, events);
 	}
 
 }

@@ -24,13 +24,17 @@ import dev.trainyard.validation.GateResult;
  * {@code OWNER_DIED}
  * @param invalidInput whether it failed on bad input (pipeline file or dataset) rather
  * than an error of its own
+ * @param restarts run-level restarts since the last restart a user asked for (each one's
+ * reason is in {@code actions})
+ * @param nextAttemptAt when its next run-level restart is due ({@code null}: none)
+ * @param queuedAt when it joined the queue, while it waits there
  */
 public record RunView(String runId, String pipeline, RunStatus status, Outcome outcome, RunStep step,
 		Integer modelVersion, String modelSha256, Map<String, Double> metrics, Integer championVersion,
 		Map<String, Double> championMetrics, List<GateResult> gates, Progress progress, Integer resumedFromRound,
 		List<CheckpointView> checkpoints, List<StepView> steps, int executions, String launchedBy, Instant createdAt,
 		Instant startedAt, Instant endedAt, String error, FailureKind failureKind, String failureReason,
-		boolean invalidInput, List<Action> actions) {
+		boolean invalidInput, int restarts, Instant nextAttemptAt, Instant queuedAt, List<Action> actions) {
 
 	/**
 	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,
