@@ -57,7 +57,7 @@ class PipelineValidationTests {
 		String yaml = "name: demo\n" + DATASET + "trainer:\n  objective: binary:logistic\n  round: 10\n";
 		assertThat(problems(yaml)).extracting(PipelineProblem::field, PipelineProblem::line, PipelineProblem::message)
 			.containsExactly(tuple("trainer.rounds", 5, "is required"), tuple("trainer.round", 7,
-					"unknown key (allowed: type, objective, rounds, params, checkpoint-every)"));
+					"unknown key (allowed: type, objective, rounds, params, checkpoint-every, timeout)"));
 	}
 
 	@Test
