@@ -87,13 +87,14 @@ public class Checkpoints {
 	}
 
 	/**
-	 * The newest checkpoint of a run whose bytes match their recorded size and SHA-256.
-	 * Each newer one that does not is marked corrupt (in its own transaction, so the mark
-	 * survives a failing step) and named in a WARN.
+	 * The newest checkpoint of a run whose bytes match their recorded size and SHA-256
+	 * (file-set checkpoints are {@link DirectoryCheckpoints}'s). Each newer one that does
+	 * not is marked corrupt (in its own transaction, so the mark survives a failing step)
+	 * and named in a WARN.
 	 */
 	public Optional<VerifiedCheckpoint> latestVerified(String runId) {
 		for (CheckpointRef ref : this.repository.findByRun(runId)) {
-			if (ref.corrupt() || ref.deleted()) {
+			if (ref.corrupt() || ref.deleted() || ref.fileSet()) {
 				continue;
 			}
 			try {

@@ -70,7 +70,7 @@ class CsvReadingTests {
 		PreparedData data = prepare("d.csv", "y", null, 0.5);
 		assertThat(concat(data).labels()).containsExactlyInAnyOrder(0.25f, -7f, 1000f, 2f);
 		assertThat(data.numClasses()).isZero();
-		write("bad.csv", "a,y\n1,inf\n2,1\n");
+		write("bad.csv", "a,y\n1,1e39\n2,1\n");
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidDatasetException.class)
 			.isThrownBy(() -> prepare("bad.csv", "y", null, 0.5))
 			.withMessageContaining("not a finite number");
