@@ -1,0 +1,8 @@
+/**
+ * Command trainers (CONTRACT §7): a training process of any framework, started without a
+ * shell, given its data, checkpoint, resume and model directories in its environment,
+ * watched for checkpoint directories, progress lines and log output, stopped with
+ * {@code SIGTERM} then {@code SIGKILL} (its whole process tree), and judged by its exit
+ * code. {@link dev.trainyard.training.command.CommandTrainer} is the facade.
+ */
+package dev.trainyard.training.command;
