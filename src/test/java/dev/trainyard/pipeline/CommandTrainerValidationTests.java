@@ -224,6 +224,15 @@ class CommandTrainerValidationTests {
 		assertThat(parse(yaml).dataset().path()).startsWith("synthetic:regression");
 	}
 
+	@Test
+	void theShippedPyTorchPipelineIsValidWhetherOrNotPyTorchIsInstalled() {
+		PipelineCatalog catalog = new PipelineCatalog(Path.of("jobs"));
+		assertThat(catalog.validateAll()).isEmpty();
+		PipelineDefinition torch = catalog.get("breast-cancer-torch");
+		assertThat(torch.trainer().command().argv()).startsWith("/usr/bin/python3", "trainers/torch_mlp.py");
+		assertThat(torch.gates()).extracting(GateSpec::metric).containsOnly(new DeclaredMetric("val_auc", Goal.MAX));
+	}
+
 	private PipelineDefinition parse(String yaml) {
 		return new PipelineCatalog(this.jobsDir).parse(this.jobsDir.resolve("demo.yaml"), yaml);
 	}
