@@ -1,20 +1,17 @@
 package dev.trainyard.checkpoint;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.FileSetManifest;
 import dev.trainyard.store.FileSets;
 import dev.trainyard.store.InvalidFileSetException;
-import dev.trainyard.support.S3Buckets;
+import dev.trainyard.support.RunRows;
+import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
@@ -101,7 +98,7 @@ class DirectoryCheckpointsTests {
 		String runId = run();
 		CheckpointRef previous = this.directories.save("torch", runId, 10, checkpoint("10", "weights-10"));
 		CheckpointRef newest = this.directories.save("torch", runId, 20, checkpoint("20", "weights-20"));
-		damage(this.store.location(newest.key().replace("manifest.json", "files/model.pt")));
+		StoredBlobs.flipAByte(this.store.location(newest.key().replace("manifest.json", "files/model.pt")));
 
 		Path resume = this.temp.resolve("resume");
 		Optional<RestoredCheckpoint> restored = this.directories.restoreLatest(runId, resume);
@@ -164,27 +161,7 @@ class DirectoryCheckpointsTests {
 	}
 
 	private String run() {
-		String runId = UUID.randomUUID().toString();
-		this.jdbc.update(
-				"INSERT INTO TY_RUN (RUN_ID, PIPELINE, DEFINITION_SOURCE, DEFINITION_TEXT, CREATED_AT)"
-						+ " VALUES (?, 'torch', 'jobs/torch.yaml', 'name: torch', ?)",
-				runId, Timestamp.from(Instant.now()));
-		return runId;
-	}
-
-	/** Flips a byte of a stored blob behind the store's back, in the file store or S3. */
-	private static void damage(String location) throws IOException {
-		if (location.startsWith("s3://")) {
-			S3Buckets.damage(location, (bytes) -> {
-				bytes[0] = (byte) ~bytes[0];
-				return bytes;
-			});
-			return;
-		}
-		Path file = Path.of(URI.create(location));
-		byte[] bytes = Files.readAllBytes(file);
-		bytes[0] = (byte) ~bytes[0];
-		Files.write(file, bytes);
+		return RunRows.insert(this.jdbc, "torch");
 	}
 
 }
