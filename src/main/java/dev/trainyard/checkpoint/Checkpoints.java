@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.trainyard.store.BlobCorruptException;
 import dev.trainyard.store.BlobNotFoundException;
@@ -103,7 +104,7 @@ public class Checkpoints {
 			catch (CheckpointCorruptException ex) {
 				log.warn("Checkpoint at round {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
-				this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+				markCorrupt(ref);
 			}
 		}
 		return Optional.empty();
@@ -136,6 +137,19 @@ public class Checkpoints {
 					ref.location() + " has SHA-256 " + sha256 + ", " + ref.sha256() + " was written");
 		}
 		return bytes;
+	}
+
+	/**
+	 * Marks a checkpoint corrupt in a transaction of its own, so that the mark survives a
+	 * failing step.
+	 */
+	void markCorrupt(CheckpointRef ref) {
+		this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+	}
+
+	/** Runs {@code write}, timed as one checkpoint write. */
+	<T> T timedWrite(Supplier<T> write) {
+		return this.writeTimer.record(write);
 	}
 
 	/**

@@ -10,15 +10,10 @@ import dev.trainyard.store.FileSetCorruptException;
 import dev.trainyard.store.FileSetManifest;
 import dev.trainyard.store.FileSets;
 import dev.trainyard.store.StoredFileSet;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checkpoints that are directories (a command trainer's, CONTRACT §7): every file is
@@ -31,29 +26,22 @@ public class DirectoryCheckpoints {
 
 	private static final Logger log = LoggerFactory.getLogger(DirectoryCheckpoints.class);
 
+	private final Checkpoints checkpoints;
+
 	private final FileSets fileSets;
 
 	private final CheckpointRepository repository;
 
 	private final CheckpointRetention retention;
 
-	private final TransactionTemplate separateTransaction;
-
-	private final Timer writeTimer;
-
 	private final Clock clock;
 
-	DirectoryCheckpoints(FileSets fileSets, CheckpointRepository repository, CheckpointRetention retention,
-			PlatformTransactionManager transactionManager, MeterRegistry meterRegistry, Clock clock) {
+	DirectoryCheckpoints(Checkpoints checkpoints, FileSets fileSets, CheckpointRepository repository,
+			CheckpointRetention retention, Clock clock) {
+		this.checkpoints = checkpoints;
 		this.fileSets = fileSets;
 		this.repository = repository;
 		this.retention = retention;
-		this.separateTransaction = new TransactionTemplate(transactionManager);
-		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.writeTimer = Timer.builder("trainyard.checkpoint.write")
-			.description("Time to write and record one checkpoint")
-			.publishPercentileHistogram()
-			.register(meterRegistry);
 		this.clock = clock;
 	}
 
@@ -66,7 +54,7 @@ public class DirectoryCheckpoints {
 	 * @throws UncheckedIOException when the store cannot be written now (transient)
 	 */
 	public CheckpointRef save(String pipeline, String runId, int step, Path dir) {
-		return this.writeTimer.record(() -> {
+		return this.checkpoints.timedWrite(() -> {
 			try {
 				FileSetManifest manifest = FileSets.scan(dir);
 				String prefix = "checkpoints/%s/%s/%06d-%s".formatted(pipeline, runId, step,
@@ -103,7 +91,7 @@ public class DirectoryCheckpoints {
 			catch (CheckpointCorruptException ex) {
 				log.warn("Checkpoint at step {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
-				this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+				this.checkpoints.markCorrupt(ref);
 			}
 		}
 		return Optional.empty();

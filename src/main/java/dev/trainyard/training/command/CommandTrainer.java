@@ -141,11 +141,11 @@ public class CommandTrainer {
 				}
 				return;
 			}
-			log(new LogLine(Instant.now(), LogLine.Stream.STDOUT, text));
+			log(new LogLine(Instant.now(), LogLine.Source.STDOUT, text));
 		}
 
 		void stderr(String text) {
-			log(new LogLine(Instant.now(), LogLine.Stream.STDERR, text));
+			log(new LogLine(Instant.now(), LogLine.Source.STDERR, text));
 		}
 
 		private void log(LogLine line) {

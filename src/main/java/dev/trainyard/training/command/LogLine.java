@@ -8,10 +8,10 @@ import java.time.Instant;
  * @param text at most {@code trainyard.training.command.max-log-line} characters; a
  * longer line is cut and ends with {@code … [N more characters]}
  */
-public record LogLine(Instant at, Stream stream, String text) {
+public record LogLine(Instant at, Source source, String text) {
 
 	/** Which output the line came from. */
-	public enum Stream {
+	public enum Source {
 
 		STDOUT, STDERR
 

@@ -70,11 +70,11 @@ class CommandTrainerTests {
 		assertThat(this.fixture.progress).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
 		assertThat(this.fixture.log).noneMatch((line) -> line.text().startsWith("trainyard:progress"));
 		assertThat(this.fixture.log).anySatisfy((line) -> {
-			assertThat(line.stream()).isEqualTo(LogLine.Stream.STDERR);
+			assertThat(line.source()).isEqualTo(LogLine.Source.STDERR);
 			assertThat(line.text()).startsWith("trainer starting");
 		});
 		assertThat(this.fixture.log).anySatisfy((line) -> {
-			assertThat(line.stream()).isEqualTo(LogLine.Stream.STDOUT);
+			assertThat(line.source()).isEqualTo(LogLine.Source.STDOUT);
 			assertThat(line.text()).startsWith("loss ");
 		});
 		assertThat(outcome.finished().metrics()).containsOnlyKeys("val_loss", "val_accuracy");

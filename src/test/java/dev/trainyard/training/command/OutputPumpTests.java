@@ -47,7 +47,7 @@ class OutputPumpTests {
 		LogTail tail = new LogTail(2);
 		assertThat(tail.text()).isEmpty();
 		for (String text : List.of("a", "b", "c")) {
-			tail.append(new LogLine(java.time.Instant.EPOCH, LogLine.Stream.STDOUT, text));
+			tail.append(new LogLine(java.time.Instant.EPOCH, LogLine.Source.STDOUT, text));
 		}
 		assertThat(tail.lines()).extracting(LogLine::text).containsExactly("b", "c");
 		assertThat(tail.text()).isEqualTo("b\nc");

@@ -95,6 +95,24 @@ class TrainerStopTests {
 	}
 
 	@Test
+	void endsALeftoverTrainerThatOutlivedItsKilledParentEvenWhenItIgnoresSigterm() throws Exception {
+		Process parent = new ProcessBuilder("sh", "-c", "sh -c 'trap \"\" TERM; exec sleep 1000' & echo $!; wait")
+			.redirectErrorStream(true)
+			.start();
+		long pid = Long.parseLong(
+				new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().trim());
+		ProcessHandle leftover = ProcessHandle.of(pid).orElseThrow();
+		TrainerPid recorded = new TrainerPid(pid, leftover.info().startInstant().orElseThrow());
+		parent.destroyForcibly();
+		await().atMost(TrainerFixture.PATIENCE)
+			.until(() -> leftover.parent().map(ProcessHandle::pid).orElse(-1L) != parent.pid());
+		assertThat(leftover.isAlive()).isTrue();
+
+		assertThat(LeftoverTrainers.terminate(recorded, Duration.ofMillis(500))).isEqualTo(Outcome.TERMINATED);
+		assertThat(leftover.isAlive()).isFalse();
+	}
+
+	@Test
 	void closingATrainerThatStillRunsStopsIt() throws Exception {
 		TrainerProcess process = this.fixture.start(SLOW);
 		List<ProcessHandle> tree = treeOnceTraining(process, 0);
