@@ -90,13 +90,13 @@ final class ProcessSupervisor implements Runnable {
 	}
 
 	private void supervise() throws InterruptedException {
-		long deadline = (this.launch.timeout() != null) ? System.nanoTime() + this.launch.timeout().toNanos()
-				: Long.MAX_VALUE;
+		boolean limited = this.launch.timeout() != null;
+		long deadline = limited ? System.nanoTime() + this.launch.timeout().toNanos() : 0;
 		while (!this.process.waitFor(this.pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
 			deliverCheckpoints();
 			this.known.removeIf((handle) -> !handle.isAlive());
 			this.process.toHandle().descendants().forEach(this.known::add);
-			if (System.nanoTime() - deadline > 0 && this.stopReason.get() == null) {
+			if (limited && System.nanoTime() - deadline > 0 && this.stopReason.get() == null) {
 				log.warn("Trainer of run {} (pid {}) ran longer than its timeout of {}: stopping it",
 						this.launch.runId(), this.process.pid(), this.launch.timeout());
 				stop(Kind.TIMED_OUT);
