@@ -16,5 +16,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trainyard.slo")
 @Validated
-public record SloProperties(@NotNull @DefaultValue("1m") Duration evaluationInterval) {
+record SloProperties(@NotNull @DefaultValue("1m") Duration evaluationInterval) {
 }

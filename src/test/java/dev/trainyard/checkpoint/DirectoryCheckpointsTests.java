@@ -12,7 +12,8 @@ import dev.trainyard.store.FileSets;
 import dev.trainyard.store.InvalidFileSetException;
 import dev.trainyard.support.RunRows;
 import dev.trainyard.support.StoredBlobs;
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,8 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,18 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * A command trainer's checkpoint directories: stored file by file with a manifest before
  * the row is recorded, restored verified, the newest bad one skipped with a WARN, pruned
- * like any checkpoint. {@link DirectoryCheckpointsOnPostgresS3Tests} runs them on
- * PostgreSQL and S3.
+ * like any checkpoint; on every backend (H2 and files, PostgreSQL and S3).
  */
 @TrainyardTest
+@OnEveryBackend
 @TestPropertySource(properties = "trainyard.checkpoints.keep=2")
 @ExtendWith(OutputCaptureExtension.class)
 class DirectoryCheckpointsTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	DirectoryCheckpoints directories;
@@ -59,6 +53,11 @@ class DirectoryCheckpointsTests {
 
 	@TempDir
 	Path temp;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun() {
+		Backend.current().assertInUse(this.jdbc, this.store);
+	}
 
 	@Test
 	void recordsACheckpointOnlyAfterItsFilesAndManifestAreStored() throws IOException {

@@ -12,7 +12,8 @@ import dev.trainyard.checkpoint.RestoredCheckpoint;
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.support.RunRows;
 import dev.trainyard.support.StoredBlobs;
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import dev.trainyard.training.command.CommandTrainerException.Kind;
 import dev.trainyard.training.command.TrainerFixture.Outcome;
@@ -24,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,17 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The pieces the training step puts together, in the application: each checkpoint a
  * command trainer publishes is stored and recorded; after exit 75 the newest checkpoint
  * that verifies is restored (a corrupt newer one is skipped with a WARN) and a new
- * attempt continues from it to the same model as an uninterrupted run.
- * {@link CommandCheckpointsOnPostgresS3Tests} runs it on PostgreSQL and S3.
+ * attempt continues from it to the same model as an uninterrupted run; on every backend
+ * (H2 and files, PostgreSQL and S3).
  */
 @TrainyardTest
+@OnEveryBackend
 @ExtendWith(OutputCaptureExtension.class)
 class CommandCheckpointsTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	CommandTrainer trainer;
@@ -62,6 +57,11 @@ class CommandCheckpointsTests {
 
 	@TempDir
 	Path root;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun() {
+		Backend.current().assertInUse(this.jdbc, this.store);
+	}
 
 	@Test
 	void aTransientFailureResumesFromTheNewestCheckpointThatVerifiesToTheSameModel(CapturedOutput output)
