@@ -1,12 +1,18 @@
 package dev.trainyard.training.command;
 
+import dev.trainyard.failure.Classified;
+import dev.trainyard.failure.FailureKind;
+
 /**
  * A command trainer did not finish with a model: {@link #kind()} says how. Only
- * {@link Kind#TRANSIENT} (exit code 75) is worth retrying from the newest checkpoint; a
- * failure's message has the exit code and the trainer's last log lines, a bad output's
- * names the file and what is wrong with it.
+ * {@link Kind#TRANSIENT} (exit code 75) is worth retrying from the newest checkpoint, so
+ * only it is {@link FailureKind#TRANSIENT} for {@link dev.trainyard.failure.Failures};
+ * every other kind is {@link FailureKind#FATAL} (a trainer that failed, wrote a bad model
+ * or metrics, ran out of time or was stopped is not retried). A failure's message has the
+ * exit code and the trainer's last log lines, a bad output's names the file and what is
+ * wrong with it.
  */
-public final class CommandTrainerException extends RuntimeException {
+public final class CommandTrainerException extends RuntimeException implements Classified {
 
 	/** How a trainer ended without a model. */
 	public enum Kind {
@@ -47,9 +53,13 @@ public final class CommandTrainerException extends RuntimeException {
 		return this.exitCode;
 	}
 
-	/** Whether a retry from the newest checkpoint may succeed (exit code 75). */
-	public boolean isTransient() {
-		return this.kind == Kind.TRANSIENT;
+	/**
+	 * {@link FailureKind#TRANSIENT} when a retry from the newest checkpoint may succeed
+	 * (exit code 75), else {@link FailureKind#FATAL}.
+	 */
+	@Override
+	public FailureKind failureKind() {
+		return (this.kind == Kind.TRANSIENT) ? FailureKind.TRANSIENT : FailureKind.FATAL;
 	}
 
 }

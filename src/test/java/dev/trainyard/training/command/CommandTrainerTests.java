@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.trainyard.failure.FailureKind;
+import dev.trainyard.failure.Failures;
 import dev.trainyard.store.FileBlobStore;
 import dev.trainyard.store.FileSets;
 import dev.trainyard.store.StoredFileSet;
@@ -101,7 +103,7 @@ class CommandTrainerTests {
 			});
 		}
 		assertThat(interrupted.failure().kind()).isEqualTo(Kind.TRANSIENT);
-		assertThat(interrupted.failure().isTransient()).isTrue();
+		assertThat(Failures.classify(interrupted.failure())).isEqualTo(FailureKind.TRANSIENT);
 		assertThat(interrupted.failure().exitCode()).isEqualTo(75);
 		assertThat(interrupted.failure()).hasMessageContaining("exited with code 75")
 			.hasMessageContaining("a transient failure at step 12");
@@ -131,7 +133,7 @@ class CommandTrainerTests {
 		}
 		assertThat(outcome.steps()).containsExactly(2, 4);
 		assertThat(outcome.failure().kind()).isEqualTo(Kind.FAILED);
-		assertThat(outcome.failure().isTransient()).isFalse();
+		assertThat(Failures.classify(outcome.failure())).isEqualTo(FailureKind.FATAL);
 		assertThat(outcome.failure().exitCode()).isEqualTo(3);
 		assertThat(outcome.failure()).hasMessageContaining("exited with code 3; its last log lines:\n")
 			.hasMessageEndingWith("giving up at step 5");
