@@ -38,7 +38,7 @@ public class CommandTrainer {
 
 	private final Set<TrainerProcess> running = ConcurrentHashMap.newKeySet();
 
-	public CommandTrainer(CommandTrainerProperties settings) {
+	CommandTrainer(CommandTrainerProperties settings) {
 		this.settings = settings;
 	}
 

@@ -20,6 +20,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.training.command")
-public record CommandTrainerProperties(@NotNull @DefaultValue("200ms") Duration pollInterval,
+record CommandTrainerProperties(@NotNull @DefaultValue("200ms") Duration pollInterval,
 		@Min(80) @DefaultValue("16384") int maxLogLine, @Min(1) @DefaultValue("20") int logTail) {
 }
