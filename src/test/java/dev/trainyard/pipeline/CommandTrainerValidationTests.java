@@ -1,5 +1,6 @@
 package dev.trainyard.pipeline;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +10,15 @@ import dev.trainyard.pipeline.PipelineDefinition.CommandSpec;
 import dev.trainyard.pipeline.PipelineDefinition.GateSpec;
 import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The {@code trainer.type: command} block of CONTRACT §7, and the {@code timeout} both
  * trainer types take.
  */
-class CommandTrainerValidationTests {
+class CommandTrainerValidationTests extends DemoPipelineParsing {
 
 	/** The head of a pipeline: lines 1-4, so that the trainer starts on line 5. */
 	private static final String HEAD = """
@@ -42,9 +39,6 @@ class CommandTrainerValidationTests {
 			""";
 
 	private static final String VALID = HEAD + TRAINER;
-
-	@TempDir
-	Path jobsDir;
 
 	@Test
 	void readsTheContractExample() {
@@ -231,25 +225,6 @@ class CommandTrainerValidationTests {
 		PipelineDefinition torch = catalog.get("breast-cancer-torch");
 		assertThat(torch.trainer().command().argv()).startsWith("/usr/bin/python3", "trainers/torch_mlp.py");
 		assertThat(torch.gates()).extracting(GateSpec::metric).containsOnly(new DeclaredMetric("val_auc", Goal.MAX));
-	}
-
-	private PipelineDefinition parse(String yaml) {
-		return new PipelineCatalog(this.jobsDir).parse(this.jobsDir.resolve("demo.yaml"), yaml);
-	}
-
-	private List<PipelineProblem> problems(String yaml) {
-		return assertThatExceptionOfType(InvalidPipelineException.class).as(yaml)
-			.isThrownBy(() -> parse(yaml))
-			.actual()
-			.problems();
-	}
-
-	private void assertProblem(String yaml, String field, Integer line, String fragment) {
-		assertThat(problems(yaml)).as(yaml).singleElement().satisfies((problem) -> {
-			assertThat(problem.field()).isEqualTo(field);
-			assertThat(problem.line()).isEqualTo(line);
-			assertThat(problem.message()).contains(fragment);
-		});
 	}
 
 }
