@@ -111,7 +111,7 @@ class DeadRuns {
 				"its owner, " + who + ", stopped executing it while it was " + run.state(), now);
 		log.warn("Run {} of {} was left {} by {}, which no longer executes it; marked FAILED (a restart continues it)",
 				run.runId(), run.pipeline(), run.state(), who);
-		this.restarts.scheduleAfterFailure(run, FailureKind.TRANSIENT, this.contexts.definition(run).retry(), true);
+		this.restarts.scheduleAfterFailure(run, FailureKind.TRANSIENT, this.contexts.definition(run).retry(), null);
 		return true;
 	}
 

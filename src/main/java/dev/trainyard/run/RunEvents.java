@@ -2,6 +2,7 @@ package dev.trainyard.run;
 
 import java.time.Instant;
 
+import dev.trainyard.failure.FailureKind;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the run module tells the rest of Trainyard about a run's end: the
  * {@code trainyard.runs} counter (tagged with the outcome, {@code STOPPED} for a run
- * stopped before its end) and the {@link RunFinished} event.
+ * stopped before its end), {@code trainyard.runs.failures} (tagged with why a run failed:
+ * {@code TIMED_OUT}, else the kind of failure) and the {@link RunFinished} event.
  */
 @Component
 class RunEvents {
@@ -27,6 +29,12 @@ class RunEvents {
 	void finished(RunRecord run, RunEnd end, Instant at, boolean restartPending) {
 		String outcome = (end.outcome() != null) ? end.outcome().name() : end.state().name();
 		this.meterRegistry.counter("trainyard.runs", "pipeline", run.pipeline(), "outcome", outcome).increment();
+		if (end.state() == RunStatus.FAILED) {
+			String reason = (end.failureReason() != null) ? end.failureReason()
+					: String.valueOf((end.failureKind() != null) ? end.failureKind() : FailureKind.FATAL);
+			this.meterRegistry.counter("trainyard.runs.failures", "pipeline", run.pipeline(), "reason", reason)
+				.increment();
+		}
 		this.publisher.publishEvent(new RunFinished(run.pipeline(), run.runId(), end.state(), end.outcome(),
 				end.modelVersion(), end.failureKind(), at, restartPending));
 	}

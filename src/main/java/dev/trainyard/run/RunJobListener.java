@@ -113,7 +113,7 @@ class RunJobListener implements JobExecutionListener, StepExecutionListener {
 			this.checkpoints.releaseFinishedRun(runId);
 		}
 		Instant restartAt = (end.state() == RunStatus.FAILED) ? this.restarts.scheduleAfterFailure(record,
-				end.failureKind(), this.contexts.get(execution).definition().retry(), false) : null;
+				end.failureKind(), this.contexts.get(execution).definition().retry(), end.waitBeforeRetry()) : null;
 		this.events.finished(record, end, now, restartAt != null);
 		log.info("Run {} of {} ended {} with outcome {}", runId, record.pipeline(), end.state(), end.outcome());
 	}

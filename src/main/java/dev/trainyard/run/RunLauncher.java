@@ -103,7 +103,7 @@ class RunLauncher {
 
 	/** What a run-level restart records: its number, and the failure it follows. */
 	static String restartDetail(RunRecord run, JobExecution last) {
-		String error = FailureMessages.errorOf(last);
+		String error = (run.error() != null) ? run.error() : FailureMessages.errorOf(last);
 		return "run-level restart " + (run.restarts() + 1) + " after: " + ((error != null) ? error
 				: (run.failureReason() != null) ? run.failureReason() : "a transient failure");
 	}

@@ -25,7 +25,7 @@ record RunRecord(String runId, String pipeline, Long jobInstanceId, String defin
 		RunStatus state, RunStep step, Long executionId, Outcome outcome, Integer modelVersion, String launchedBy,
 		Instant createdAt, Instant endedAt, ProcessOwner owner, long ownerToken, Instant heartbeatAt,
 		String stopRequestedBy, FailureKind failureKind, String failureReason, int restarts, Instant nextAttemptAt,
-		Instant queuedAt) {
+		Instant queuedAt, String error) {
 
 	boolean isOwned() {
 		return this.owner != null;

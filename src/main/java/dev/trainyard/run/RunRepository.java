@@ -148,7 +148,7 @@ class RunRepository {
 	boolean started(String runId, long token, long jobInstanceId, long executionId) {
 		return this.jdbc.update(
 				"UPDATE TY_RUN SET STATE = ?, JOB_INSTANCE_ID = ?, EXECUTION_ID = ?, OUTCOME = NULL,"
-						+ " ENDED_AT = NULL, FAILURE_KIND = NULL, FAILURE_REASON = NULL, STEP_NAME = NULL"
+						+ " ENDED_AT = NULL, FAILURE_KIND = NULL, FAILURE_REASON = NULL, ERROR = NULL, STEP_NAME = NULL"
 						+ " WHERE RUN_ID = ? AND OWNER_TOKEN = ? AND OWNER_ID IS NOT NULL",
 				RunStatus.STARTED.name(), jobInstanceId, executionId, runId, token) == 1;
 	}
@@ -166,10 +166,10 @@ class RunRepository {
 	boolean ended(String runId, long token, RunEnd end, Instant now) {
 		return this.jdbc.update(
 				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, MODEL_VERSION = COALESCE(?, MODEL_VERSION),"
-						+ " FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?, STOP_REQUESTED_AT = NULL,"
+						+ " FAILURE_KIND = ?, FAILURE_REASON = ?, ERROR = ?, ENDED_AT = ?, STOP_REQUESTED_AT = NULL,"
 						+ " STOP_REQUESTED_BY = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?",
 				end.state().name(), name(end.outcome()), end.modelVersion(), name(end.failureKind()),
-				end.failureReason(), Timestamp.from(now), runId, token) == 1;
+				end.failureReason(), FailureMessages.fit(end.error()), Timestamp.from(now), runId, token) == 1;
 	}
 
 	/**
@@ -179,7 +179,7 @@ class RunRepository {
 	void endOutsideTheJob(String runId, RunStatus state, Outcome outcome, FailureKind kind, String reason,
 			Instant now) {
 		this.jdbc.update(
-				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?,"
+				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, FAILURE_KIND = ?, FAILURE_REASON = ?, ERROR = NULL, ENDED_AT = ?,"
 						+ " STOP_REQUESTED_AT = NULL, STOP_REQUESTED_BY = NULL WHERE RUN_ID = ?",
 				state.name(), name(outcome), name(kind), reason, Timestamp.from(now), runId);
 	}
@@ -276,7 +276,7 @@ class RunRepository {
 				instant(rs, "ENDED_AT"), owner, rs.getLong("OWNER_TOKEN"), instant(rs, "HEARTBEAT_AT"),
 				rs.getString("STOP_REQUESTED_BY"), (kind != null) ? FailureKind.valueOf(kind) : null,
 				rs.getString("FAILURE_REASON"), rs.getInt("RESTARTS"), instant(rs, "NEXT_ATTEMPT_AT"),
-				instant(rs, "QUEUED_AT"));
+				instant(rs, "QUEUED_AT"), rs.getString("ERROR"));
 	}
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {

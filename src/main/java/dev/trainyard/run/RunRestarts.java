@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * Run-level restarts: a run whose execution still failed transiently after the in-step
  * retries is restarted from its last checkpoint, up to {@code retry.max-run-restarts}
  * times, after a backoff that doubles from {@code retry.backoff} up to
- * {@code retry.max-backoff}, with a jitter of a quarter either way. A run whose owner
- * died is restarted at once, the same way (it counts too). Nothing restarts without
- * bound.
+ * {@code retry.max-backoff}, with a jitter of a quarter either way, and at least as long
+ * as the failure asked (an open circuit breaker's wait). A run whose owner died is
+ * restarted at once, the same way (it counts too). Nothing restarts without bound.
  */
 @Component
 class RunRestarts {
@@ -37,19 +37,25 @@ class RunRestarts {
 	/**
 	 * Schedules the next run-level restart of a run that just failed, when it failed
 	 * transiently and has restarts left.
-	 * @param immediately whether it is due at once (its owner died) rather than after the
-	 * backoff
+	 * @param atLeast the least wait the failure asked for (an open circuit breaker's),
+	 * instead of the backoff when it is longer; {@code null} when the restart is due at
+	 * once (its owner died)
 	 * @return when it is due, or {@code null} when none is scheduled
 	 */
-	Instant scheduleAfterFailure(RunRecord run, FailureKind kind, RetrySpec retry, boolean immediately) {
+	Instant scheduleAfterFailure(RunRecord run, FailureKind kind, RetrySpec retry, Duration atLeast) {
 		if (kind != FailureKind.TRANSIENT || run.restarts() >= retry.maxRunRestarts()) {
 			return null;
 		}
-		Instant at = this.clock.instant().plus(immediately ? Duration.ZERO : backoff(retry, run.restarts()));
+		Duration wait = (atLeast != null) ? max(backoff(retry, run.restarts()), atLeast) : Duration.ZERO;
+		Instant at = this.clock.instant().plus(wait);
 		this.runs.nextAttempt(run.runId(), at);
 		log.info("Run {} of {} failed transiently; run-level restart {} of {} at {}", run.runId(), run.pipeline(),
 				run.restarts() + 1, retry.maxRunRestarts(), at);
 		return at;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
 	static Duration backoff(RetrySpec retry, int restartsDone) {

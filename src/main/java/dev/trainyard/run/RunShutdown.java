@@ -90,7 +90,7 @@ class RunShutdown implements SmartLifecycle {
 		try {
 			run.stop(ActiveRun.StopReason.LOST, "shutdown");
 			Instant now = this.clock.instant();
-			this.runs.ended(run.runId(), run.token(), new RunEnd(RunStatus.STOPPED, null, null, null, null), now);
+			this.runs.ended(run.runId(), run.token(), new RunEnd(RunStatus.STOPPED, null, null), now);
 			if (run.executionId() != null) {
 				stopExecution(this.jobRepository.getJobExecution(run.executionId()));
 			}

@@ -119,7 +119,7 @@ class RunViews {
 		if (run.state() != RunStatus.FAILED) {
 			return null;
 		}
-		String line = FailureMessages.errorOf(last);
+		String line = (run.error() != null) ? run.error() : FailureMessages.errorOf(last);
 		return (line != null) ? line : (DeadRuns.OWNER_DIED.equals(run.failureReason()) ? "its process died" : null);
 	}
 

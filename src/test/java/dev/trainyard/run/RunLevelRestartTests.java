@@ -63,7 +63,7 @@ class RunLevelRestartTests {
 		RunView failed = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> this.runs.find(run.runId()).orElseThrow(), (view) -> view.status() == RunStatus.FAILED
-					&& view.nextAttemptAt() == null && !view.isRunning() && view.restarts() == 2);
+					&& view.executions() == 3 && view.nextAttemptAt() == null && !view.isRunning());
 
 		assertThat(this.store.attempts()).isEqualTo(3 * (1 + 2));
 		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
