@@ -57,6 +57,28 @@ final class CsvTableReader {
 		}
 	}
 
+	/**
+	 * Reads only the header row and checks it (names, the label column, at least one
+	 * feature).
+	 * @throws InvalidDatasetException naming what is wrong
+	 */
+	CsvHeader header(InputStream in) throws IOException {
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+				CSVParser parser = CSVParser.parse(skipBom(reader), FORMAT)) {
+			Iterator<CSVRecord> records = parser.iterator();
+			if (!records.hasNext()) {
+				throw new InvalidDatasetException(this.file, null, "the file is empty; expected a header row");
+			}
+			return CsvHeader.of(records.next(), this.file, this.label);
+		}
+		catch (UncheckedIOException ex) {
+			if (ex.getCause() instanceof CSVException csv) {
+				throw new InvalidDatasetException(this.file, 1L, "malformed CSV header: " + csv.getMessage(), csv);
+			}
+			throw ex.getCause();
+		}
+	}
+
 	private Table readTable(CSVParser parser, LabelCheck labels) throws IOException {
 		try {
 			return readRecords(parser, labels);

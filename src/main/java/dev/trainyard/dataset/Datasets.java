@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import dev.trainyard.pipeline.Objective;
 import dev.trainyard.pipeline.PipelineDefinition.DatasetSpec;
@@ -36,6 +37,29 @@ public class Datasets {
 	 */
 	public static Datasets localFiles() {
 		return new Datasets(List.of(new LocalFileDatasetSource()));
+	}
+
+	/**
+	 * Checks a local CSV dataset's header (reading only that row): the label column is
+	 * there, names are unique, there is a feature. Datasets elsewhere ({@code s3://},
+	 * {@code synthetic:}) are not read.
+	 * @param baseDir the folder relative paths are resolved against
+	 * @return what is wrong with the header, or empty when it is fine or not checked
+	 * @throws NoSuchFileException when the file does not exist (yet)
+	 * @throws IOException when it cannot be read
+	 */
+	public Optional<String> headerProblem(DatasetSpec spec, Path baseDir) throws IOException {
+		LocalFileDatasetSource local = new LocalFileDatasetSource();
+		if (SyntheticSpec.matches(spec.path()) || !local.supports(spec.path())) {
+			return Optional.empty();
+		}
+		try (InputStream in = local.open(spec.path(), baseDir)) {
+			new CsvTableReader(spec.path(), spec.label(), null).header(in);
+			return Optional.empty();
+		}
+		catch (InvalidDatasetException ex) {
+			return Optional.of(ex.getMessage());
+		}
 	}
 
 	/**

@@ -148,6 +148,29 @@ class CliTests {
 	}
 
 	@Test
+	void validateFindsAMisspeltLabelFromTheDatasetsHeaderAlone() throws IOException {
+		Files.createDirectories(this.root.resolve("jobs"));
+		Files.writeString(this.root.resolve("jobs/cancer.csv"), "radius,texture,malignant\n1,2,0\n3,4,1\nnot,a,row\n");
+		write("cancer", """
+				name: cancer
+				dataset: { path: cancer.csv, label: malignent }
+				trainer: { objective: binary:logistic, rounds: 10 }
+				""");
+		Result result = cli("validate");
+		assertThat(result.code()).isEqualTo(2);
+		assertThat(result.err()).contains("cancer.yaml")
+			.contains("dataset.label")
+			.contains("label column 'malignent' not found; the columns are: radius, texture, malignant");
+
+		write("cancer", """
+				name: cancer
+				dataset: { path: cancer.csv, label: malignant }
+				trainer: { objective: binary:logistic, rounds: 10 }
+				""");
+		assertThat(cli("validate").code()).as("only the header is read").isZero();
+	}
+
+	@Test
 	void validateExitsZeroWhenEveryFileIsValid() {
 		write("good", TestPipelines.synthetic("good", "auto", 0.8));
 		assertThat(cli("validate").code()).isZero();
