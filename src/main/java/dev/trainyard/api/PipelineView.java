@@ -19,8 +19,13 @@ record PipelineView(String name, Schedule schedule, Dataset dataset, String trai
 		List<String> command, int rounds, int checkpointEvery, Map<String, Object> params, List<Gate> gates,
 		String approval, String approvalTimeout, Champion champion, Freshness freshness) {
 
-	/** The cron schedule; {@code null} when the pipeline only runs on demand. */
-	record Schedule(String cron, String zone) {
+	/**
+	 * The cron schedule; {@code null} when the pipeline only runs on demand.
+	 *
+	 * @param catchUp {@code latest} or {@code none}
+	 * @param next its next tick
+	 */
+	record Schedule(String cron, String zone, String catchUp, Instant next) {
 	}
 
 	/** Where the data comes from and which column is the label. */

@@ -50,9 +50,10 @@ class PipelineViews {
 				(age != null) ? age.toSeconds() : null, freshness.status(now), freshness.lastTrainedAt());
 	}
 
-	private static PipelineView.Schedule schedule(PipelineDefinition definition) {
+	private PipelineView.Schedule schedule(PipelineDefinition definition) {
 		PipelineDefinition.Schedule schedule = definition.schedule();
-		return (schedule != null) ? new PipelineView.Schedule(schedule.cron(), schedule.zone()) : null;
+		return (schedule != null) ? new PipelineView.Schedule(schedule.cron(), schedule.zone(),
+				schedule.catchUp().name().toLowerCase(), schedule.next(this.clock.instant())) : null;
 	}
 
 	private static PipelineView.Dataset dataset(PipelineDefinition definition) {

@@ -2,10 +2,15 @@ package dev.trainyard.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.springframework.scheduling.support.CronExpression;
 
 /**
  * One pipeline file, validated. {@code source} is the file it was read from and
@@ -34,6 +39,22 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 
 		public Schedule(String cron, String zone) {
 			this(cron, zone, CatchUp.LATEST);
+		}
+
+		/**
+		 * The first tick strictly after {@code time}, or {@code null} when there is none.
+		 */
+		public Instant next(Instant time) {
+			ZonedDateTime next = CronExpression.parse(this.cron).next(time.atZone(ZoneId.of(this.zone)));
+			return (next != null) ? next.toInstant() : null;
+		}
+
+		/**
+		 * Whether {@code other} ticks at the same times (a change of catch-up alone does
+		 * not change when it ticks).
+		 */
+		public boolean ticksLike(Schedule other) {
+			return other != null && this.cron.equals(other.cron) && this.zone.equals(other.zone);
 		}
 
 	}

@@ -41,6 +41,18 @@ class RunRepository {
 	}
 
 	/**
+	 * Whether the pipeline has a run that is not done: waiting in the queue, starting,
+	 * training, stopping, or failed with a run-level restart due.
+	 */
+	boolean isBusy(String pipeline) {
+		Integer busy = this.jdbc.queryForObject(
+				"SELECT COUNT(*) FROM TY_RUN WHERE PIPELINE = ? AND (STATE IN (?, ?, ?, ?) OR NEXT_ATTEMPT_AT IS NOT NULL)",
+				Integer.class, pipeline, RunStatus.QUEUED.name(), RunStatus.STARTING.name(), RunStatus.STARTED.name(),
+				RunStatus.STOPPING.name());
+		return busy != null && busy > 0;
+	}
+
+	/**
 	 * Puts a run that stopped or failed (and nobody holds) in the queue, to be restarted
 	 * when a slot is free.
 	 * @return whether it was queued

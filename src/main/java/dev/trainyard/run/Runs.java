@@ -1,6 +1,7 @@
 package dev.trainyard.run;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +71,40 @@ public class Runs {
 		log.info("Launching run {} of {} for {}", runId, pipeline, actor);
 		this.queue.launch(record(runId));
 		return view(runId);
+	}
+
+	/**
+	 * Whether a pipeline has a run that is not done: waiting in the queue, starting,
+	 * training, stopping, or failed with a run-level restart due.
+	 */
+	public boolean isBusy(String pipeline) {
+		return this.runs.isBusy(pipeline);
+	}
+
+	/**
+	 * Records a new run of a pipeline as {@code QUEUED}, in the caller's transaction,
+	 * without starting it: once that transaction committed, {@link #startQueued()} starts
+	 * it when a slot is free (so a launch that is part of a larger decision, such as a
+	 * scheduled tick's, happens with it or not at all).
+	 * @return the new run's id
+	 * @throws RunQueueFullException when every slot is busy and the queue is full
+	 */
+	public String enqueue(PipelineDefinition definition, String actor) {
+		if (this.queue.launchState(definition.name()) != RunStatus.QUEUED) {
+			throw new IllegalStateException("runs are only queued in the server");
+		}
+		String runId = UUID.randomUUID().toString();
+		Instant now = this.clock.instant();
+		this.runs.insert(runId, definition.name(), definition.source().toAbsolutePath().toString(), definition.text(),
+				actor, RunStatus.QUEUED, now);
+		this.runs.recordAction(runId, RunAction.LAUNCH, actor, null, now);
+		log.info("Queued run {} of {} for {}", runId, definition.name(), actor);
+		return runId;
+	}
+
+	/** Starts queued runs, oldest first, while this server has free slots. */
+	public void startQueued() {
+		this.queue.dispatch();
 	}
 
 	/**

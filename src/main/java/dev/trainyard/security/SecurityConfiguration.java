@@ -71,8 +71,8 @@ public class SecurityConfiguration {
 		}
 		requests.requestMatchers("/actuator/**")
 			.hasRole(VIEWER)
-			.requestMatchers(HttpMethod.POST, "/api/pipelines/*/runs", "/api/runs/*/restart", "/api/runs/*/stop",
-					"/api/incidents/*/acknowledge", "/api/incidents/*/resolve")
+			.requestMatchers(HttpMethod.POST, "/api/pipelines/*/runs", "/api/pipelines/reload", "/api/runs/*/restart",
+					"/api/runs/*/stop", "/api/incidents/*/acknowledge", "/api/incidents/*/resolve")
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/approve", "/api/models/*/versions/*/reject",
 					"/api/models/*/rollback")

@@ -3,6 +3,8 @@ package dev.trainyard.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +99,61 @@ class PipelineCatalogTests {
 		assertThatExceptionOfType(InvalidPipelineException.class)
 			.isThrownBy(() -> new PipelineCatalog(this.jobsDir).get("bad"))
 			.withMessage(this.jobsDir.resolve("bad.yaml") + ":7: trainer.rounds: must be at least 1");
+	}
+
+	@Test
+	void followsEditsOfTheFilesAndTellsItsSubscribersOnlyWhenTheValidPipelinesChanged() throws IOException {
+		write("good.yaml", pipeline("good"));
+		PipelineCatalog catalog = new PipelineCatalog(this.jobsDir);
+		List<List<String>> changes = new ArrayList<>();
+		catalog.onChange((snapshot) -> changes.add(snapshot.pipelines()
+			.stream()
+			.map((pipeline) -> pipeline.name() + ":" + pipeline.trainer().rounds())
+			.toList()));
+
+		assertThat(catalog.all()).extracting(PipelineDefinition::name).containsExactly("good");
+		assertThat(catalog.all()).extracting(PipelineDefinition::name).containsExactly("good");
+		assertThat(changes).isEmpty();
+
+		write("good.yaml", pipeline("good").replace("rounds: 10", "rounds: 12"));
+		assertThat(catalog.get("good").trainer().rounds()).isEqualTo(12);
+		assertThat(catalog.all()).singleElement().extracting((pipeline) -> pipeline.trainer().rounds()).isEqualTo(12);
+		assertThat(changes).containsExactly(List.of("good:12"));
+
+		Files.delete(this.jobsDir.resolve("good.yaml"));
+		write("other.yaml", pipeline("other"));
+		assertThat(catalog.snapshot().pipelines()).extracting(PipelineDefinition::name).containsExactly("other");
+		assertThat(changes).hasSize(2).last().isEqualTo(List.of("other:10"));
+	}
+
+	@Test
+	void checksAFileWithProblemsAgainUntilWhatItNeedsIsThere() throws IOException {
+		write("later.yaml", pipeline("later").replace("synthetic:regression?rows=100&features=4", "later.csv"));
+		PipelineCatalog catalog = new PipelineCatalog(this.jobsDir);
+
+		PipelineCatalog.Snapshot missing = catalog.snapshot();
+		assertThat(missing.pipelines()).isEmpty();
+		assertThat(missing.invalid()).containsExactly("later");
+		assertThat(missing.problems()).singleElement().extracting(PipelineProblem::field).isEqualTo("dataset.path");
+
+		write("later.csv", "a,y\n1,2\n");
+		PipelineCatalog.Snapshot arrived = catalog.snapshot();
+		assertThat(arrived.pipelines()).extracting(PipelineDefinition::name).containsExactly("later");
+		assertThat(arrived.invalid()).isEmpty();
+		assertThat(arrived.problems()).isEmpty();
+	}
+
+	@Test
+	void reloadReadsEveryFileAgainAndReportsTheProblemsOfTheOthers() throws IOException {
+		write("good.yaml", pipeline("good"));
+		write("bad.yaml", pipeline("bad").replace("rounds: 10", "rounds: 0"));
+		PipelineCatalog catalog = new PipelineCatalog(this.jobsDir);
+
+		PipelineCatalog.Snapshot reloaded = catalog.reload();
+
+		assertThat(reloaded.pipelines()).extracting(PipelineDefinition::name).containsExactly("good");
+		assertThat(reloaded.invalid()).containsExactly("bad");
+		assertThat(reloaded.problems()).extracting(PipelineProblem::field).containsExactly("trainer.rounds");
 	}
 
 	private void write(String file, String text) throws IOException {

@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A CLI run killed while a server runs: the server's dead-run detector (every two
- * heartbeats) finds it and takes it over, so its cron schedule launches again instead of
- * skipping every tick as "still running".
+ * heartbeats) finds it and takes it over (a run-level restart that completes it), so its
+ * cron schedule launches again instead of skipping every tick as "still running".
  */
 @TrainyardTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.scheduling.refresh-interval=200ms", "trainyard.runs.heartbeat-interval=500ms" })
@@ -55,9 +55,11 @@ class KilledRunScheduleTests {
 			.until(() -> this.runs.list(name, null, 10),
 					(runs) -> runs.stream().anyMatch((run) -> PipelineScheduler.ACTOR.equals(run.launchedBy())));
 
-		RunView recovered = this.runs.find(killed.runId()).orElseThrow();
-		assertThat(recovered.status()).isNotEqualTo(RunStatus.STARTED);
-		assertThat(recovered.actions()).extracting(RunView.Action::action).contains(RunAction.RECOVER);
+		RunView recovered = await().atMost(Duration.ofMinutes(1))
+			.until(() -> this.runs.find(killed.runId()).orElseThrow(), (run) -> run.status() == RunStatus.COMPLETED);
+		assertThat(recovered.actions()).extracting(RunView.Action::action)
+			.contains(RunAction.RECOVER, RunAction.RESTART);
+		assertThat(recovered.restarts()).as("taken over as a run-level restart").isEqualTo(1);
 		List<RunView> scheduled = this.runs.list(name, null, 10)
 			.stream()
 			.filter((run) -> PipelineScheduler.ACTOR.equals(run.launchedBy()))
