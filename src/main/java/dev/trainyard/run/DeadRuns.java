@@ -103,7 +103,7 @@ class DeadRuns {
 		}
 		Instant now = this.clock.instant();
 		ProcessOwner owner = before.owner();
-		String who = (owner == null) ? "a process that is gone" : owner.isCurrentProcess()
+		String who = (owner == null) ? "a process that is gone" : this.ownership.self().isSameAs(owner)
 				? "this process (its execution ended without recording its end)" : owner.toString();
 		this.runs.endOutsideTheJob(run.runId(), RunStatus.FAILED, Outcome.FAILED, FailureKind.TRANSIENT, OWNER_DIED,
 				now);

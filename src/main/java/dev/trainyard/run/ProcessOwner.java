@@ -8,24 +8,29 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
- * A process that executes runs: a unique id (a new one every time a JVM starts), its
- * host, its process id and its start time (for people reading the run: which process to
- * look at).
+ * An instance of Trainyard that executes runs: a unique id (a new one every time
+ * Trainyard starts, so two applications in one JVM are two owners), its host, its process
+ * id and its process's start time (for people reading the run: which process to look at).
  */
 record ProcessOwner(String id, String host, long pid, Instant startedAt) {
 
-	private static final ProcessOwner CURRENT = create();
+	private static final String HOST = hostName();
 
-	static ProcessOwner current() {
-		return CURRENT;
+	/** A new owner for an instance of Trainyard starting in this process. */
+	static ProcessOwner create() {
+		long pid = ProcessHandle.current().pid();
+		Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+			.truncatedTo(ChronoUnit.SECONDS);
+		return new ProcessOwner(HOST + "/" + pid + "/" + UUID.randomUUID(), HOST, pid, started);
 	}
 
-	boolean isCurrentProcess() {
-		return this.id.equals(CURRENT.id);
+	/** Whether this is the same owner as {@code other}. */
+	boolean isSameAs(ProcessOwner other) {
+		return other != null && this.id.equals(other.id);
 	}
 
 	boolean isOnThisHost() {
-		return this.host.equals(CURRENT.host);
+		return this.host.equals(HOST);
 	}
 
 	/**
@@ -39,14 +44,6 @@ record ProcessOwner(String id, String host, long pid, Instant startedAt) {
 	@Override
 	public String toString() {
 		return "process " + this.pid + " on " + this.host;
-	}
-
-	private static ProcessOwner create() {
-		long pid = ProcessHandle.current().pid();
-		String host = hostName();
-		Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
-			.truncatedTo(ChronoUnit.SECONDS);
-		return new ProcessOwner(host + "/" + pid + "/" + UUID.randomUUID(), host, pid, started);
 	}
 
 	private static String hostName() {

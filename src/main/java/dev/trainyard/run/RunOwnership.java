@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * An owner is dead when its heartbeat is older than {@code trainyard.runs.dead-after} by
  * the database's clock (so clocks of hosts that differ do not matter), or at once when it
- * ran on this host and its process is gone, or when it is this process and this process
- * no longer holds the run.
+ * ran on this host and its process is gone, or when it is this instance and this instance
+ * no longer holds the run. Each instance of Trainyard is an owner of its own
+ * ({@link #self()}), even two in one JVM.
  */
 @Component
 class RunOwnership {
@@ -25,10 +26,17 @@ class RunOwnership {
 
 	private final Duration deadAfter;
 
+	private final ProcessOwner self = ProcessOwner.create();
+
 	RunOwnership(RunRepository runs, ActiveRuns active, RunProperties properties) {
 		this.runs = runs;
 		this.active = active;
 		this.deadAfter = properties.deadAfter();
+	}
+
+	/** This instance of Trainyard as an owner of runs. */
+	ProcessOwner self() {
+		return this.self;
 	}
 
 	/**
@@ -45,7 +53,7 @@ class RunOwnership {
 			if (run.isOwned() && isAlive(run, this.runs.now(), claimed)) {
 				throw stillRunning(run);
 			}
-			if (!this.runs.claim(run.runId(), run.ownerToken(), ProcessOwner.current())) {
+			if (!this.runs.claim(run.runId(), run.ownerToken(), this.self)) {
 				throw new RunConflictException(
 						"run " + run.runId() + " of " + run.pipeline() + " was just taken over by another process");
 			}
@@ -84,7 +92,7 @@ class RunOwnership {
 		if (owner == null) {
 			return false;
 		}
-		if (owner.isCurrentProcess()) {
+		if (this.self.isSameAs(owner)) {
 			return this.active.find(run.runId()).filter((held) -> held != claiming).isPresent();
 		}
 		if (owner.isGoneFromThisHost()) {
