@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.Metric;
@@ -46,6 +47,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static dev.trainyard.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebMvcTest(PipelineController.class)
 @Import({ SecurityConfiguration.class, Freshness.class })
@@ -69,7 +71,8 @@ class PipelineControllerTests {
 		MvcTestResult result = this.mvc.get().uri("/api/pipelines/breast-cancer").exchange();
 		assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"name": "breast-cancer",
-				 "schedule": {"cron": "0 0 3 * * *", "zone": "UTC"},
+				 "schedule": {"cron": "0 0 3 * * *", "zone": "UTC", "catchUp": "latest",
+				              "next": "2025-01-10T03:00:00Z"},
 				 "dataset": {"path": "data/breast_cancer.csv", "label": "malignant"},
 				 "objective": "binary:logistic", "rounds": 200, "checkpointEvery": 20,
 				 "gates": [{"metric": "auc", "min": 0.95, "max": null, "maxRegression": null},
@@ -151,6 +154,25 @@ class PipelineControllerTests {
 		MvcTestResult result = this.mvc.get().uri("/api/pipelines/bad").exchange();
 		assertProblem(result, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-pipeline", "/api/pipelines/bad");
 		assertThat(result).bodyJson().extractingPath("$.problems[0].field").isEqualTo("dataset.label");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void reloadsThePipelineFilesAndAnswersWhatItFound() {
+		given(this.catalog.reload()).willReturn(new PipelineCatalog.Snapshot(List.of(iris()),
+				List.of(new PipelineProblem(Path.of("jobs/bad.yaml"), 4, "trainer.rounds", "must be at least 1")),
+				Set.of("bad")));
+		assertThat(this.mvc.post().uri("/api/pipelines/reload")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+				{"pipelines": [{"name": "iris"}],
+				 "problems": [{"file": "jobs/bad.yaml", "line": 4, "field": "trainer.rounds",
+				               "message": "must be at least 1"}]}
+				""");
+	}
+
+	@Test
+	void aViewerMayNotReload() {
+		assertThat(this.mvc.post().uri("/api/pipelines/reload")).hasStatus(HttpStatus.FORBIDDEN);
+		verifyNoInteractions(this.catalog);
 	}
 
 	private void championPromotedAgo(Duration age) {
