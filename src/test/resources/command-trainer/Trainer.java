@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * --partial-at STEP (leave a checkpoint directory half-written, never renamed),
  * --fail-once-at STEP MARKER (exit 75 at STEP unless MARKER exists, creating it),
  * --exit-at STEP CODE, --no-metrics, --metrics TEXT (written as the metrics file),
- * --no-model, --spawn-child (a child "sleep 1000"), --ignore-term-child (a child shell
+ * --no-model, --ignore-stdin (keep training when stdin ends, as a careless trainer would), --spawn-child (a child "sleep 1000"), --ignore-term-child (a child shell
  * that ignores SIGTERM), --huge-line N (print one line of N characters), --echo-env.
  * On SIGTERM it writes a final checkpoint and exits (143, as the JVM does); at the end of
  * its stdin (Trainyard is gone) it exits 75 at once.
@@ -40,7 +40,9 @@ public class Trainer {
 
 	public static void main(String[] args) throws Exception {
 		parse(args);
-		watchStdin();
+		if (!has("ignore-stdin")) {
+			watchStdin();
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stopRequested = true;
 			try {

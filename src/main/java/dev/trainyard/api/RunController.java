@@ -16,6 +16,7 @@ import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,6 +66,20 @@ class RunController {
 	@GetMapping("/runs/{runId}")
 	RunView get(@PathVariable String runId) {
 		return this.runs.find(runId).orElseThrow(() -> new RunNotFoundException("there is no run " + runId));
+	}
+
+	/**
+	 * A command trainer's output (CONTRACT §7), as {@code text/plain}: one line per line
+	 * it printed (progress lines aside), newest last; at most {@code lines} of the
+	 * newest.
+	 */
+	@GetMapping(path = "/runs/{runId}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
+	String logs(@PathVariable String runId, @RequestParam(defaultValue = "10000") int lines) {
+		if (lines < 1) {
+			throw new IllegalArgumentException("lines must be at least 1, was " + lines);
+		}
+		List<String> output = this.runs.logs(runId, lines);
+		return output.isEmpty() ? "" : String.join("\n", output) + "\n";
 	}
 
 	@PostMapping("/runs/{runId}/restart")

@@ -30,10 +30,13 @@ class ProgressPrinter {
 		long now = System.nanoTime();
 		double seconds = (now - this.last) / 1e9;
 		this.last = now;
+		String total = (progress.rounds() > 0)
+				? String.format(Locale.ROOT, "%d (%d%%)", progress.rounds(), 100 * progress.round() / progress.rounds())
+				: "?";
 		this.streams.err()
-			.println(String.format(Locale.ROOT, "%s: round %d/%d (%d%%), checkpoint %s, %.1f s", progress.pipeline(),
-					progress.round(), progress.rounds(), 100 * progress.round() / progress.rounds(),
-					progress.checkpoint().sha256().substring(0, 12), seconds));
+			.println(String.format(Locale.ROOT, "%s: %s %d/%s, checkpoint %s, %.1f s", progress.pipeline(),
+					progress.unit(), progress.round(), total, progress.checkpoint().sha256().substring(0, 12),
+					seconds));
 	}
 
 }

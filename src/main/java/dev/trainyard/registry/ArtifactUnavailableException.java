@@ -10,4 +10,9 @@ public class ArtifactUnavailableException extends RuntimeException {
 		super("the artifact of " + version.pipeline() + " version " + version.version() + " is unusable: " + detail);
 	}
 
+	/** A model not registered yet (a run's candidate). */
+	public ArtifactUnavailableException(String detail) {
+		super("the candidate model is unusable: " + detail);
+	}
+
 }

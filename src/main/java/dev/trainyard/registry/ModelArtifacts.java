@@ -4,14 +4,19 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.trainyard.store.BlobCorruptException;
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.store.FileSetCorruptException;
+import dev.trainyard.store.FileSetManifest;
+import dev.trainyard.store.FileSets;
 import dev.trainyard.store.Sha256;
 import dev.trainyard.store.StoredBlob;
+import dev.trainyard.store.StoredFileSet;
 
 import org.springframework.stereotype.Component;
 
@@ -24,8 +29,72 @@ class ModelArtifacts {
 
 	private final BlobStore store;
 
-	ModelArtifacts(BlobStore store) {
+	private final FileSets fileSets;
+
+	ModelArtifacts(BlobStore store, FileSets fileSets) {
 		this.store = store;
+		this.fileSets = fileSets;
+	}
+
+	/**
+	 * The key prefix of a command trainer's model, stored by its run before it is
+	 * registered ({@code models/<pipeline>/runs/<runId>}); its manifest becomes the
+	 * version's artifact.
+	 */
+	static String candidatePrefix(String pipeline, String runId) {
+		return "models/%s/runs/%s".formatted(pipeline, runId);
+	}
+
+	/**
+	 * Stores a model directory (files, then manifest) under the run's candidate prefix.
+	 */
+	StoredFileSet storeFiles(String pipeline, String runId, Path dir) {
+		try {
+			return this.fileSets.store(dir, FileSets.scan(dir), candidatePrefix(pipeline, runId));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot store the model " + dir + " of run " + runId, ex);
+		}
+	}
+
+	/**
+	 * Reads a stored manifest back, checked against {@code sha256}.
+	 * @throws ArtifactUnavailableException when it is missing or different
+	 */
+	byte[] readManifest(String key, String sha256) {
+		String location = this.store.location(key);
+		try (InputStream in = this.store.open(key)) {
+			byte[] bytes = in.readAllBytes();
+			if (!Sha256.hex(bytes).equals(sha256)) {
+				throw new ArtifactUnavailableException(
+						location + " has SHA-256 " + Sha256.hex(bytes) + ", expected " + sha256);
+			}
+			return bytes;
+		}
+		catch (BlobNotFoundException | BlobCorruptException ex) {
+			throw new ArtifactUnavailableException(location + " cannot be used: " + ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + location + " now", ex);
+		}
+	}
+
+	/**
+	 * Restores a file-set version's files into {@code target} (absent or empty), each
+	 * verified against the manifest and the manifest against the version's SHA-256.
+	 * @throws ArtifactUnavailableException when a file or the manifest is missing or
+	 * different
+	 */
+	FileSetManifest restoreFiles(ModelVersion version, Path target) {
+		try {
+			return this.fileSets.restore(version.artifactKey(), version.sha256(), target);
+		}
+		catch (FileSetCorruptException ex) {
+			throw new ArtifactUnavailableException(version, ex.getMessage());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + this.store.location(version.artifactKey()) + " now", ex);
+		}
 	}
 
 	static String modelKey(String pipeline, int version) {

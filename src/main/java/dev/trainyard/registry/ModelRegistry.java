@@ -1,10 +1,13 @@
 package dev.trainyard.registry;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trainyard.store.FileSetManifest;
+import dev.trainyard.store.StoredFileSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,6 +148,35 @@ public class ModelRegistry {
 	 */
 	public byte[] artifact(ModelVersion version) {
 		return this.artifacts.read(version);
+	}
+
+	/**
+	 * Stores a command trainer's model directory before its run registers it: files, then
+	 * the manifest, under {@code models/<pipeline>/runs/<runId>}. The manifest's key and
+	 * SHA-256 are what {@link NewModelVersion#storedKey()} and
+	 * {@link NewModelVersion#sha256()} then name.
+	 */
+	public StoredFileSet storeModelFiles(String pipeline, String runId, Path dir) {
+		return this.artifacts.storeFiles(pipeline, runId, dir);
+	}
+
+	/**
+	 * The bytes of a model manifest that {@link #storeModelFiles} stored, checked against
+	 * its SHA-256 (what {@link NewModelVersion#model()} is for a set of files).
+	 * @throws ArtifactUnavailableException when it is missing or different
+	 */
+	public byte[] storedManifest(String key, String sha256) {
+		return this.artifacts.readManifest(key, sha256);
+	}
+
+	/**
+	 * Restores a file-set version's files ({@link ModelVersion#isFileSet()}) into
+	 * {@code target}, verified.
+	 * @throws ArtifactUnavailableException when a file or the manifest is missing or
+	 * different
+	 */
+	public FileSetManifest restoreFiles(ModelVersion version, Path target) {
+		return this.artifacts.restoreFiles(version, target);
 	}
 
 	private int previousChampion(String pipeline, int current) {

@@ -14,4 +14,13 @@ public record ModelVersion(String pipeline, int version, VersionState state, Str
 		String artifactKey, Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
 		List<GateResult> gateResults, String datasetFingerprint, Map<String, Object> parameters, Instant createdAt,
 		String decidedBy, Instant decidedAt, String decisionComment) {
+
+	/**
+	 * Whether the model is a set of files (a command trainer's): its artifact is then the
+	 * set's manifest, and {@link #sha256()} that of the manifest.
+	 */
+	public boolean isFileSet() {
+		return this.artifactKey.endsWith("/" + dev.trainyard.store.FileSets.MANIFEST);
+	}
+
 }

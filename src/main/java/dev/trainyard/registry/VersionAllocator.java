@@ -63,9 +63,12 @@ class VersionAllocator {
 			return existing.get();
 		}
 		int version = this.versions.nextVersion(candidate.pipeline());
-		String key = ModelArtifacts.modelKey(candidate.pipeline(), version);
+		String key = (candidate.storedKey() != null) ? candidate.storedKey()
+				: ModelArtifacts.modelKey(candidate.pipeline(), version);
 		this.versions.insert(candidate, version, key, this.clock.instant());
-		this.artifacts.writeModel(key, candidate.model(), candidate.sha256());
+		if (candidate.storedKey() == null) {
+			this.artifacts.writeModel(key, candidate.model(), candidate.sha256());
+		}
 		log.info("Registered {} version {} ({}) from run {}", candidate.pipeline(), version, candidate.state(),
 				candidate.runId());
 		return this.versions.find(candidate.pipeline(), version).orElseThrow();

@@ -1,5 +1,7 @@
 package dev.trainyard.run;
 
+import dev.trainyard.training.command.CommandTrainerException;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -35,7 +37,8 @@ final class FailureMessages {
 
 	/**
 	 * What made a run fail, in one line: the failure's message, followed by its cause's
-	 * when that says more; {@code null} without a failure.
+	 * when that says more; {@code null} without a failure. A command trainer's failure
+	 * keeps its last log lines, joined with {@code " | "}.
 	 */
 	static String of(Throwable failure) {
 		if (failure == null) {
@@ -52,6 +55,9 @@ final class FailureMessages {
 
 	private static String message(Throwable failure) {
 		String message = failure.getMessage();
+		if (failure instanceof CommandTrainerException && message != null) {
+			return String.join(" | ", message.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList());
+		}
 		return (message != null && !message.isBlank()) ? message.lines().findFirst().orElse("").trim()
 				: failure.getClass().getSimpleName();
 	}

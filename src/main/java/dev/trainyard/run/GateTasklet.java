@@ -54,7 +54,7 @@ class GateTasklet implements Tasklet {
 
 	private final RunContexts contexts;
 
-	private final CandidateModels candidates;
+	private final RunTrainers trainers;
 
 	private final Gates gates;
 
@@ -64,10 +64,10 @@ class GateTasklet implements Tasklet {
 
 	private final Supersession supersession;
 
-	GateTasklet(RunContexts contexts, CandidateModels candidates, Gates gates, ModelRegistry registry, JsonMapper json,
+	GateTasklet(RunContexts contexts, RunTrainers trainers, Gates gates, ModelRegistry registry, JsonMapper json,
 			Supersession supersession) {
 		this.contexts = contexts;
-		this.candidates = candidates;
+		this.trainers = trainers;
 		this.gates = gates;
 		this.registry = registry;
 		this.json = json;
@@ -99,12 +99,13 @@ class GateTasklet implements Tasklet {
 			return new ExitStatus(REJECTED, failed.get(0).reason());
 		}
 		boolean manual = run.definition().promotion().approval() == Approval.MANUAL;
-		ModelVersion version = this.registry.register(new NewModelVersion(run.pipeline(), run.runId(),
-				this.candidates.model(run, job), job.getString(RunKeys.MODEL_SHA256),
-				manual ? VersionState.AWAITING_APPROVAL : VersionState.APPROVED, metrics,
-				job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
-				championMetrics, results, job.getString(RunKeys.FINGERPRINT),
-				this.json.readValue(job.getString(RunKeys.PARAMS), PARAMS)));
+		RunTrainer.Candidate candidate = this.trainers.of(run.definition()).candidate(run, job);
+		ModelVersion version = this.registry.register(
+				new NewModelVersion(run.pipeline(), run.runId(), candidate.model(), job.getString(RunKeys.MODEL_SHA256),
+						manual ? VersionState.AWAITING_APPROVAL : VersionState.APPROVED, metrics,
+						job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
+						championMetrics, results, job.getString(RunKeys.FINGERPRINT),
+						this.json.readValue(job.getString(RunKeys.PARAMS), PARAMS), candidate.storedKey()));
 		if (manual) {
 			this.supersession.supersedeOlder(version);
 			return new ExitStatus(AWAITING_APPROVAL);

@@ -9,7 +9,8 @@ import dev.trainyard.training.TrainingSession;
  * What one job execution of a run keeps in memory: its definition (as recorded when the
  * run started), its training plan and data once a step needed them, and the newest model
  * with the checkpoint it was written as. Belongs to that execution alone and is closed
- * with it, so no other execution of the run ever sees its native XGBoost objects.
+ * with it, so no other execution of the run ever sees its native XGBoost objects (or its
+ * command trainer's process, which closing stops).
  */
 final class RunContext implements AutoCloseable {
 
@@ -28,6 +29,8 @@ final class RunContext implements AutoCloseable {
 	private CheckpointRef modelRef;
 
 	private TrainingSession session;
+
+	private CommandAttempt attempt;
 
 	private boolean closed;
 
@@ -95,12 +98,29 @@ final class RunContext implements AutoCloseable {
 		this.session = session;
 	}
 
+	synchronized CommandAttempt attempt() {
+		return this.attempt;
+	}
+
+	/** The command trainer's attempt in progress; the one before it is closed. */
+	synchronized void attempt(CommandAttempt attempt) {
+		requireOpen();
+		if (this.attempt != null && this.attempt != attempt) {
+			this.attempt.close();
+		}
+		this.attempt = attempt;
+	}
+
 	@Override
 	public synchronized void close() {
 		if (this.closed) {
 			return;
 		}
 		this.closed = true;
+		if (this.attempt != null) {
+			this.attempt.close();
+			this.attempt = null;
+		}
 		if (this.session != null) {
 			this.session.close();
 			this.session = null;

@@ -118,6 +118,9 @@ class RunContexts {
 		}
 		log.info("Loaded {}: {} training and {} validation rows, {} features, SHA-256 {}", definition.dataset().path(),
 				data.train().rows(), data.validation().rows(), data.train().columns(), data.fingerprint());
+		if (definition.trainer().isCommand()) {
+			return new TrainingData(data, null, null);
+		}
 		return new TrainingData(data, this.trainer.matrix(data.train()), this.trainer.matrix(data.validation()));
 	}
 

@@ -21,6 +21,9 @@ final class RunKeys {
 
 	static final String MODEL_ROUND = "model.round";
 
+	/** A command trainer's model: the key of its manifest in the store. */
+	static final String MODEL_KEY = "model.key";
+
 	static final String METRICS = "metrics";
 
 	static final String CHAMPION_VERSION = "champion.version";

@@ -23,11 +23,13 @@ import org.springframework.validation.annotation.Validated;
  * {@code spring.lifecycle.timeout-per-shutdown-phase})
  * @param queueCheckInterval how often a server looks for queued runs and run-level
  * restarts that are due
+ * @param logLines how many lines of a command trainer's output a run keeps (the oldest go
+ * first)
  */
 @Validated
 @ConfigurationProperties("trainyard.runs")
 record RunProperties(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("60s") Duration deadAfter,
 		@DefaultValue("true") boolean asynchronous, @DefaultValue("2") @Min(1) int maxConcurrent,
 		@DefaultValue("20") @Min(0) int maxQueued, @DefaultValue("25s") Duration stopGrace,
-		@DefaultValue("1s") Duration queueCheckInterval) {
+		@DefaultValue("1s") Duration queueCheckInterval, @DefaultValue("10000") @Min(1) int logLines) {
 }

@@ -54,7 +54,8 @@ class RunViews {
 		ExecutionContext job = (last != null) ? last.getExecutionContext() : new ExecutionContext();
 		Map<String, StepExecution> steps = latestSteps(all);
 		StepExecution train = steps.get(RunStep.TRAIN.stepName());
-		int rounds = job.getInt(RunKeys.TRAIN_ROUNDS, 0);
+		int rounds = job.getInt(RunKeys.TRAIN_ROUNDS,
+				(train != null) ? train.getExecutionContext().getInt(RunKeys.TRAIN_ROUNDS, 0) : 0);
 		int round = (train != null) ? train.getExecutionContext().getInt(RunKeys.TRAIN_ROUND, 0) : 0;
 		return new RunView(run.runId(), run.pipeline(), run.state(), run.outcome(), run.step(), run.modelVersion(),
 				job.getString(RunKeys.MODEL_SHA256, null), read(job, RunKeys.METRICS, METRICS),

@@ -43,8 +43,11 @@ public class Runs {
 
 	private final Clock clock;
 
+	private final RunLogs logs;
+
 	Runs(RunRepository runs, PipelineCatalog catalog, RunQueue queue, RunViews views, RunTermination termination,
-			RunContexts contexts, ModelRegistry registry, RunShutdown shutdown, Clock clock) {
+			RunContexts contexts, ModelRegistry registry, RunShutdown shutdown, Clock clock, RunLogs logs) {
+		this.logs = logs;
 		this.shutdown = shutdown;
 		this.runs = runs;
 		this.catalog = catalog;
@@ -211,6 +214,16 @@ public class Runs {
 	 */
 	public PipelineDefinition definition(String runId) {
 		return this.contexts.definition(record(runId));
+	}
+
+	/**
+	 * The last {@code lines} lines (at most) of a command trainer's output stored with
+	 * the run, oldest first; empty for a run without a command trainer.
+	 * @throws RunNotFoundException when there is no such run
+	 */
+	public List<String> logs(String runId, int lines) {
+		record(runId);
+		return this.logs.tail(runId, lines).stream().map((line) -> line.text()).toList();
 	}
 
 	public Optional<RunView> find(String runId) {

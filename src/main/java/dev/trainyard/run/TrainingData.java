@@ -5,14 +5,19 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 
 /**
  * A run's dataset, split, with XGBoost's matrices of both parts (built once per
- * execution; XGBoost keeps its quantile sketch in the training matrix).
+ * execution; XGBoost keeps its quantile sketch in the training matrix), which are
+ * {@code null} for a command trainer (it reads the split as CSV files).
  */
 record TrainingData(PreparedData prepared, DMatrix train, DMatrix validation) implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.train.dispose();
-		this.validation.dispose();
+		if (this.train != null) {
+			this.train.dispose();
+		}
+		if (this.validation != null) {
+			this.validation.dispose();
+		}
 	}
 
 }

@@ -29,7 +29,8 @@ public class FileSets {
 	/** The largest manifest read back (some 300 000 files). */
 	static final int MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
-	private static final String MANIFEST = "manifest.json";
+	/** The name of a set's manifest under its key prefix. */
+	public static final String MANIFEST = "manifest.json";
 
 	private final BlobStore store;
 

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import dev.trainyard.TrainyardApplication;
 import dev.trainyard.support.Backend;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestPipelines;
+import dev.trainyard.training.command.TrainerFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -126,6 +128,60 @@ class KillAndResumeTests {
 		JsonNode resumed = summaryOf(cli(settings, "resume", "long-segment").finish());
 		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(resumed.get("resumedFromRound").asInt()).isEqualTo(100);
+	}
+
+	@Test
+	void killedCommandRunEndsTheLeftoverTrainerAndResumesToTheModelOfAnUninterruptedRun() throws Exception {
+		Map<String, String> settings = settings();
+		TrainerFixture.install(root.resolve("jobs"));
+		TestPipelines.write(root.resolve("jobs"), "cmd-uninterrupted", commandPipeline("cmd-uninterrupted", ""));
+		JsonNode uninterrupted = summaryOf(cli(settings, "run", "cmd-uninterrupted").finish());
+		assertThat(uninterrupted.get("outcome").asString()).isEqualTo("PROMOTED");
+		String tag = "orphan-" + System.nanoTime();
+		TestPipelines.write(root.resolve("jobs"), "cmd-killed", commandPipeline("cmd-killed",
+				", --sleep-ms, '40', --ignore-stdin, --fail-once-at, '999999', '" + tag + "'"));
+
+		Child killed = cli(settings, "run", "cmd-killed");
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> killed.hasPrinted("step 40/") || !killed.process().isAlive());
+		assertThat(killed.process().isAlive()).as(String.join("\n", killed.err())).isTrue();
+		killed.process().destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+		assertThat(trainers(tag)).as("the trainer outlived Trainyard (it ignores the end of its stdin)").isNotEmpty();
+
+		JsonNode resumed = summaryOf(cli(settings, "resume", "cmd-killed").finish());
+		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(resumed.get("outcome").asString()).isEqualTo("PROMOTED");
+		assertThat(resumed.get("resumedFromRound").asInt()).isGreaterThanOrEqualTo(40);
+		assertThat(resumed.get("modelSha256").asString()).isEqualTo(uninterrupted.get("modelSha256").asString());
+		assertThat(trainers(tag)).as("no trainer left running").isEmpty();
+	}
+
+	private static List<ProcessHandle> trainers(String tag) {
+		return ProcessHandle.allProcesses()
+			.filter((process) -> process.info().commandLine().orElse("").contains(tag))
+			.filter(ProcessHandle::isAlive)
+			.toList();
+	}
+
+	private static String commandPipeline(String name, String options) {
+		String argv = TrainerFixture.argv().stream().map((arg) -> "'" + arg + "'").collect(Collectors.joining(", "));
+		return """
+				name: %s
+				dataset:
+				  path: "synthetic:classification?rows=400&features=4&seed=5"
+				  label: label
+				  seed: 42
+				trainer:
+				  type: command
+				  command: [%s, --steps, '150', --checkpoint-every, '10'%s]
+				  metrics:
+				    - { name: val_accuracy, goal: max }
+				    - { name: val_loss, goal: min }
+				gates:
+				  - { metric: val_accuracy, min: 0.5 }
+				promotion: { approval: auto }
+				""".formatted(name, argv, options);
 	}
 
 	private JsonNode reference(Map<String, String> settings) throws Exception {

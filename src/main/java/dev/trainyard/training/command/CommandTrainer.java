@@ -43,6 +43,14 @@ public class CommandTrainer {
 	}
 
 	/**
+	 * Where runs keep their split as CSV and their attempts' directories
+	 * ({@code trainyard.training.command.work-dir}).
+	 */
+	public Path workDir() {
+		return this.settings.workDir().toAbsolutePath().normalize();
+	}
+
+	/**
 	 * Starts a trainer.
 	 * @throws CommandTrainerException of kind {@link Kind#FAILED} when the program cannot
 	 * be started

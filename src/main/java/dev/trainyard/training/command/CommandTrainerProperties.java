@@ -1,5 +1,6 @@
 package dev.trainyard.training.command;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
@@ -17,9 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLogLine the longest log line kept, in characters; the rest of a longer line
  * is dropped and counted
  * @param logTail how many of the last log lines a failure's message quotes
+ * @param workDir where runs keep their split as CSV and each attempt's checkpoint, model
+ * and resume directories (defaults to {@code <data-dir>/work})
  */
 @Validated
 @ConfigurationProperties("trainyard.training.command")
 record CommandTrainerProperties(@NotNull @DefaultValue("200ms") Duration pollInterval,
-		@Min(80) @DefaultValue("16384") int maxLogLine, @Min(1) @DefaultValue("20") int logTail) {
+		@Min(80) @DefaultValue("16384") int maxLogLine, @Min(1) @DefaultValue("20") int logTail,
+		@NotNull @DefaultValue("data/work") Path workDir) {
+
 }

@@ -38,7 +38,7 @@ class PythonExampleTrainerTests {
 	Path root;
 
 	private final CommandTrainer trainer = new CommandTrainer(
-			new CommandTrainerProperties(Duration.ofMillis(50), 4096, 20));
+			new CommandTrainerProperties(Duration.ofMillis(50), 4096, 20, java.nio.file.Path.of("data", "work")));
 
 	@Test
 	void theTorchMlpResumedFromAStoredCheckpointEndsWithTheSameWeights() throws Exception {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
  * {@code java} with the single-file source launcher), a run's split written as CSV, and
  * helpers to launch it and collect what it reports.
  */
-final class TrainerFixture {
+public final class TrainerFixture {
 
 	static final List<DeclaredMetric> METRICS = List.of(new DeclaredMetric("val_loss", Goal.MIN),
 			new DeclaredMetric("val_accuracy", Goal.MAX));
@@ -44,7 +44,8 @@ final class TrainerFixture {
 
 	final SplitFiles data;
 
-	final CommandTrainer trainer = new CommandTrainer(new CommandTrainerProperties(Duration.ofMillis(50), 1000, 5));
+	final CommandTrainer trainer = new CommandTrainer(
+			new CommandTrainerProperties(Duration.ofMillis(50), 1000, 5, Path.of("data", "work")));
 
 	final List<LogLine> log = new CopyOnWriteArrayList<>();
 
@@ -56,10 +57,7 @@ final class TrainerFixture {
 		try {
 			this.jobsDir = Files.createDirectories(root.resolve("jobs"));
 			this.workDir = Files.createDirectories(root.resolve("work"));
-			Path trainers = Files.createDirectories(this.jobsDir.resolve("trainers"));
-			try (InputStream source = TrainerFixture.class.getResourceAsStream("/command-trainer/Trainer.java")) {
-				Files.copy(source, trainers.resolve("Trainer.java"));
-			}
+			install(this.jobsDir);
 			PreparedData prepared = Datasets.localFiles()
 				.prepare(new DatasetSpec("synthetic:classification?rows=400&features=4&seed=5", "label", 0.25, 42),
 						null, this.jobsDir);
@@ -70,11 +68,19 @@ final class TrainerFixture {
 		}
 	}
 
+	/** Copies the test trainer to {@code trainers/Trainer.java} in a jobs dir. */
+	public static void install(Path jobsDir) throws IOException {
+		Path trainers = Files.createDirectories(jobsDir.resolve("trainers"));
+		try (InputStream source = TrainerFixture.class.getResourceAsStream("/command-trainer/Trainer.java")) {
+			Files.copy(source, trainers.resolve("Trainer.java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
 	/**
 	 * The test trainer's argv: this JVM's {@code java}, then the source file, then the
 	 * options.
 	 */
-	static List<String> argv(String... options) {
+	public static List<String> argv(String... options) {
 		List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "trainers/Trainer.java"));
 		argv.addAll(List.of(options));
