@@ -24,6 +24,11 @@ record ProcessOwner(String id, String host, long pid, Instant startedAt) {
 		return new ProcessOwner(HOST + "/" + pid + "/" + UUID.randomUUID(), HOST, pid, started);
 	}
 
+	/** The name of the host this process runs on. */
+	static String thisHost() {
+		return HOST;
+	}
+
 	/** Whether this is the same owner as {@code other}. */
 	boolean isSameAs(ProcessOwner other) {
 		return other != null && this.id.equals(other.id);

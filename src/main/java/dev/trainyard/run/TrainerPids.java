@@ -34,7 +34,7 @@ class TrainerPids {
 	void record(String runId, TrainerPid trainer) {
 		this.transaction.executeWithoutResult((status) -> this.jdbc.update(
 				"UPDATE TY_RUN SET TRAINER_HOST = ?, TRAINER_PID = ?, TRAINER_STARTED_AT = ? WHERE RUN_ID = ?",
-				ProcessOwner.current().host(), trainer.pid(), Timestamp.from(trainer.startedAt()), runId));
+				ProcessOwner.thisHost(), trainer.pid(), Timestamp.from(trainer.startedAt()), runId));
 	}
 
 	void clear(String runId) {
@@ -49,7 +49,7 @@ class TrainerPids {
 				"SELECT TRAINER_PID, TRAINER_STARTED_AT FROM TY_RUN WHERE RUN_ID = ? AND TRAINER_PID IS NOT NULL"
 						+ " AND TRAINER_HOST = ?",
 				(rs, row) -> new TrainerPid(rs.getLong(1), rs.getTimestamp(2).toInstant()), runId,
-				ProcessOwner.current().host());
+				ProcessOwner.thisHost());
 		return found.stream().findFirst();
 	}
 
@@ -60,7 +60,7 @@ class TrainerPids {
 	boolean onAnotherHost(String runId) {
 		Integer count = this.jdbc.queryForObject(
 				"SELECT COUNT(*) FROM TY_RUN WHERE RUN_ID = ? AND TRAINER_PID IS NOT NULL AND TRAINER_HOST <> ?",
-				Integer.class, runId, ProcessOwner.current().host());
+				Integer.class, runId, ProcessOwner.thisHost());
 		return count != null && count > 0;
 	}
 
