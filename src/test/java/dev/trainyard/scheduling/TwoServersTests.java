@@ -107,9 +107,9 @@ class TwoServersTests {
 			assertThat(started.launchedBy()).isEqualTo(PipelineScheduler.ACTOR);
 
 			RunView resumed = await().atMost(Duration.ofMinutes(3))
-				.until(() -> runs.find(started.runId()).orElseThrow(), (run) -> !run.isRunning()
-						&& run.status() != RunStatus.STARTED && run.status() != RunStatus.STARTING);
-			assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+				.until(() -> runs.find(started.runId()).orElseThrow(), (run) -> run.status() == RunStatus.COMPLETED
+						|| (run.status() == RunStatus.FAILED && run.nextAttemptAt() == null));
+			assertThat(resumed.status()).as("ended with error %s", resumed.error()).isEqualTo(RunStatus.COMPLETED);
 			assertThat(resumed.outcome()).isEqualTo(Outcome.PROMOTED);
 			assertThat(resumed.restarts()).as("taken over as a run-level restart").isEqualTo(1);
 			assertThat(resumed.actions()).extracting(RunView.Action::action).contains(RunAction.RECOVER);
