@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -44,9 +45,12 @@ public class Checkpoints {
 
 	private final CheckpointRetention retention;
 
+	private final ApplicationEventPublisher events;
+
 	Checkpoints(BlobStore store, CheckpointRepository repository, PlatformTransactionManager transactionManager,
-			MeterRegistry meterRegistry, Clock clock, CheckpointRetention retention) {
+			MeterRegistry meterRegistry, Clock clock, CheckpointRetention retention, ApplicationEventPublisher events) {
 		this.retention = retention;
+		this.events = events;
 		this.store = store;
 		this.repository = repository;
 		this.separateTransaction = new TransactionTemplate(transactionManager);
@@ -103,6 +107,8 @@ public class Checkpoints {
 				log.warn("Checkpoint at round {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
 				this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+				this.events.publishEvent(new CheckpointFoundCorrupt(ref.pipeline(), runId, ref.round(), ref.location(),
+						ex.getMessage(), this.clock.instant()));
 			}
 		}
 		return Optional.empty();

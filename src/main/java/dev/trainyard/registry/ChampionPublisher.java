@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -39,8 +40,12 @@ class ChampionPublisher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ChampionPublisher(ModelVersionRepository versions, ChampionRepository champions, ModelArtifacts artifacts,
-			ChampionPointer pointer, PlatformTransactionManager transactionManager, Clock clock) {
+			ChampionPointer pointer, PlatformTransactionManager transactionManager, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.versions = versions;
 		this.champions = champions;
 		this.artifacts = artifacts;
@@ -71,6 +76,8 @@ class ChampionPublisher {
 			this.versions.updateState(target.pipeline(), target.version(), VersionState.PROMOTED);
 			this.pointer.write(target, now);
 			restoreOnRollback(target.pipeline(), previousPointer);
+			publishAfterCommit(
+					new ChampionChanged(target.pipeline(), current.orElse(null), target.version(), action, actor, now));
 			log.info("{} champion is now version {} (was {}): {} by {}", target.pipeline(), target.version(),
 					current.orElse(null), action, actor);
 			return this.versions.find(target.pipeline(), target.version()).orElseThrow();
@@ -79,6 +86,15 @@ class ChampionPublisher {
 
 	private ModelVersion champion(String pipeline, int version) {
 		return this.versions.find(pipeline, version).orElseThrow();
+	}
+
+	private void publishAfterCommit(ChampionChanged event) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				ChampionPublisher.this.events.publishEvent(event);
+			}
+		});
 	}
 
 	private void restoreOnRollback(String pipeline, Optional<byte[]> previous) {
