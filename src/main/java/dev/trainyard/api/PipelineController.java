@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.slo.ErrorBudgets;
 import dev.trainyard.slo.Freshness;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The pipelines of the jobs dir with their champion and freshness.
+ * The pipelines of the jobs dir with their champion, freshness and error budgets.
  */
 @RestController
 @RequestMapping("/api/pipelines")
@@ -23,9 +24,10 @@ class PipelineController {
 
 	private final PipelineViews views;
 
-	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Freshness freshness, Clock clock) {
+	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Freshness freshness, ErrorBudgets budgets,
+			Clock clock) {
 		this.catalog = catalog;
-		this.views = new PipelineViews(registry, freshness, clock);
+		this.views = new PipelineViews(registry, freshness, budgets, clock);
 	}
 
 	@GetMapping

@@ -4,17 +4,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.trainyard.slo.ErrorBudget;
 import dev.trainyard.slo.FreshnessStatus;
 
 /**
  * A pipeline as the API shows it: the essentials of its definition, its champion and how
- * fresh that champion is.
+ * fresh that champion is (its age since it finished training), and its error budgets.
  *
  * @param champion the current champion, or {@code null} when there is none
  */
 record PipelineView(String name, Schedule schedule, Dataset dataset, String objective, int rounds, int checkpointEvery,
 		Map<String, Object> params, List<Gate> gates, String approval, String approvalTimeout, Champion champion,
-		Freshness freshness) {
+		Freshness freshness, List<ErrorBudget> budgets) {
 
 	/** The cron schedule; {@code null} when the pipeline only runs on demand. */
 	record Schedule(String cron, String zone) {
@@ -28,8 +29,11 @@ record PipelineView(String name, Schedule schedule, Dataset dataset, String obje
 	record Gate(String metric, Double min, Double max, Double maxRegression) {
 	}
 
-	/** The champion version and when it last became the champion. */
-	record Champion(int version, String sha256, Map<String, Double> metrics, Instant promotedAt) {
+	/**
+	 * The champion version, when it last became the champion and when it finished
+	 * training (its registration, which its age counts from).
+	 */
+	record Champion(int version, String sha256, Map<String, Double> metrics, Instant promotedAt, Instant trainedAt) {
 	}
 
 	/**

@@ -69,7 +69,7 @@ public class SecurityConfiguration {
 		requests.requestMatchers("/actuator/**")
 			.hasRole(VIEWER)
 			.requestMatchers(HttpMethod.POST, "/api/pipelines/*/runs", "/api/runs/*/restart", "/api/runs/*/stop",
-					"/api/incidents/*/acknowledge", "/api/incidents/*/resolve")
+					"/api/incidents/*/acknowledge", "/api/incidents/*/mitigate", "/api/incidents/*/resolve")
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/approve", "/api/models/*/versions/*/reject",
 					"/api/models/*/rollback")
