@@ -5,6 +5,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -52,6 +55,36 @@ class ModularityTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.trainyard.training..", "dev.trainyard.checkpoint..", "ml.dmlc..")
+			.check(this.classes);
+	}
+
+	@Test
+	void incidentsKnowNeitherSpringBatchNorTrainers() {
+		noClasses().that()
+			.resideInAPackage("dev.trainyard.incident..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.batch..", "dev.trainyard.training..", "ml.dmlc..")
+			.check(this.classes);
+	}
+
+	@Test
+	void incidentsUseOnlyTheEventRecordsOfRunsAndCheckpoints() {
+		noClasses().that()
+			.resideInAPackage("dev.trainyard.incident..")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("dev.trainyard.run..", "dev.trainyard.checkpoint..")
+				.and(not(assignableTo(Record.class))))
+			.check(this.classes);
+	}
+
+	@Test
+	void onlyTheApiKnowsTheReliabilityComponents() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.trainyard.api..", "dev.trainyard.slo..", "dev.trainyard.incident..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.trainyard.incident..")
 			.check(this.classes);
 	}
 

@@ -129,7 +129,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(IncidentStateException.class)
 	ResponseEntity<Object> incidentState(IncidentStateException ex, WebRequest request) {
 		return problem(ex, HttpStatus.CONFLICT, "incident-state-conflict", "Incident state conflict", ex.getMessage(),
-				Map.of("status", ex.status().name()), request);
+				Map.of("incidentStatus", ex.status().name()), request);
 	}
 
 	@ExceptionHandler(FourEyesException.class)
