@@ -81,6 +81,11 @@ class IncidentApiTests {
 		assertThat(incident.get("runbook").get("escalationPath").get(0).asString()).isEqualTo("Data engineer on call");
 		assertThat(body(this.vera.get("/api/incidents?status=open&pipeline=lifecycle"), 200)).isEmpty();
 		assertThat(body(this.vera.get("/api/incidents?status=resolved&pipeline=lifecycle"), 200)).hasSize(1);
+		assertThat(this.vera.get("/actuator/prometheus").getBody())
+			.contains(
+					"trainyard_incident_time_to_resolve_seconds_count{application=\"trainyard\",type=\"DATA_QUALITY\"}")
+			.contains(
+					"trainyard_incident_time_to_resolve_seconds_bucket{application=\"trainyard\",type=\"DATA_QUALITY\"");
 	}
 
 	@Test
