@@ -102,10 +102,14 @@ public record IncidentProperties(@DefaultValue List<Sink> sinks, @Valid @Default
 	 * @param maxBackoff the longest delay between two tries
 	 * @param cliDrainTimeout how long {@code run} and {@code resume} try to deliver
 	 * before they exit (a server on the same database delivers the rest)
+	 * @param alertRefreshInterval how often the server sends open incidents again to
+	 * Alertmanager sinks (less than Alertmanager's {@code resolve_timeout}, 5m by
+	 * default)
 	 */
 	public record Delivery(@NotNull @DefaultValue("1s") Duration interval, @Positive @DefaultValue("50") int batchSize,
 			@NotNull @DefaultValue("30s") Duration lease, @NotNull @DefaultValue("1s") Duration initialBackoff,
-			@NotNull @DefaultValue("5m") Duration maxBackoff, @NotNull @DefaultValue("5s") Duration cliDrainTimeout) {
+			@NotNull @DefaultValue("5m") Duration maxBackoff, @NotNull @DefaultValue("5s") Duration cliDrainTimeout,
+			@NotNull @DefaultValue("1m") Duration alertRefreshInterval) {
 	}
 
 	/**

@@ -46,7 +46,8 @@ class DeliveryConfiguration {
 	@ConditionalOnWebApplication
 	DrainSchedule outboxDrainSchedule(OutboxDrain outboxDrain, TaskScheduler taskScheduler,
 			IncidentProperties properties) {
-		return new DrainSchedule(outboxDrain, taskScheduler, properties.delivery().interval());
+		return new DrainSchedule(outboxDrain, taskScheduler, properties.delivery().interval(),
+				properties.delivery().alertRefreshInterval());
 	}
 
 	@Bean

@@ -14,7 +14,9 @@ import org.springframework.scheduling.TaskScheduler;
 /**
  * The server drains the outbox on a short fixed delay ({@code
  * trainyard.incidents.delivery.interval}), also the notices of CLI runs that share its
- * database.
+ * database. Every {@code trainyard.incidents.delivery.alert-refresh-interval} it sends
+ * the open incidents' alerts again to Alertmanager sinks, which resolve an alert not sent
+ * again within their {@code resolve_timeout}.
  */
 class DrainSchedule implements SmartInitializingSingleton, DisposableBean {
 
@@ -26,17 +28,32 @@ class DrainSchedule implements SmartInitializingSingleton, DisposableBean {
 
 	private final Duration interval;
 
+	private final Duration refreshInterval;
+
 	private ScheduledFuture<?> task;
 
-	DrainSchedule(OutboxDrain drain, TaskScheduler scheduler, Duration interval) {
+	private ScheduledFuture<?> refresh;
+
+	DrainSchedule(OutboxDrain drain, TaskScheduler scheduler, Duration interval, Duration refreshInterval) {
 		this.drain = drain;
 		this.scheduler = scheduler;
 		this.interval = interval;
+		this.refreshInterval = refreshInterval;
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		this.task = this.scheduler.scheduleWithFixedDelay(this::drain, this.interval);
+		this.refresh = this.scheduler.scheduleWithFixedDelay(this::refresh, this.refreshInterval);
+	}
+
+	private void refresh() {
+		try {
+			this.drain.refreshOpenAlerts();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not refresh the open incidents' alerts: {}", ex.toString());
+		}
 	}
 
 	private void drain() {
@@ -52,6 +69,7 @@ class DrainSchedule implements SmartInitializingSingleton, DisposableBean {
 	public void destroy() {
 		if (this.task != null) {
 			this.task.cancel(false);
+			this.refresh.cancel(false);
 		}
 	}
 

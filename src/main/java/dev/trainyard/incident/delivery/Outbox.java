@@ -111,6 +111,25 @@ public class Outbox {
 		this.jdbc.update("UPDATE TY_INCIDENT_OUTBOX SET LEASE_UNTIL = NULL WHERE ID = ?", id);
 	}
 
+	/**
+	 * For each open incident and each of {@code sinks}, its latest notice, if delivered
+	 * (a pending one goes out anyway): what a receiver that forgets silent alerts needs
+	 * again.
+	 */
+	List<OutboxEntry> latestDeliveredOfOpenIncidents(List<String> sinks) {
+		if (sinks.isEmpty()) {
+			return List.of();
+		}
+		String in = String.join(", ", sinks.stream().map((sink) -> "?").toList());
+		return this.jdbc.query("SELECT O.ID, O.EVENT_ID, O.INCIDENT_ID, O.SINK, O.ACTION, O.NOTICE, O.ATTEMPTS"
+				+ " FROM TY_INCIDENT_OUTBOX O JOIN TY_INCIDENT I ON I.ID = O.INCIDENT_ID WHERE I.STATUS <> 'RESOLVED'"
+				+ " AND O.STATE = 'DELIVERED' AND O.SINK IN (" + in + ") AND O.ID = (SELECT MAX(E.ID)"
+				+ " FROM TY_INCIDENT_OUTBOX E WHERE E.INCIDENT_ID = O.INCIDENT_ID AND E.SINK = O.SINK) ORDER BY O.ID",
+				(rs, row) -> new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getInt(7)),
+				sinks.toArray());
+	}
+
 	Map<String, Long> pendingBySink() {
 		Map<String, Long> pending = new HashMap<>();
 		this.jdbc.query("SELECT SINK, COUNT(*) FROM TY_INCIDENT_OUTBOX WHERE STATE = 'PENDING' GROUP BY SINK", (rs) -> {

@@ -110,6 +110,25 @@ public class OutboxDrain {
 		}
 	}
 
+	/**
+	 * Sends the latest notice of every open incident again to the sinks that forget an
+	 * alert not sent again (Alertmanager resolves it after its {@code resolve_timeout}),
+	 * best effort: the next refresh tries again.
+	 */
+	public synchronized void refreshOpenAlerts() {
+		for (OutboxEntry entry : this.outbox.latestDeliveredOfOpenIncidents(this.sinks.forgettingSilentAlerts())) {
+			SinkClient sink = this.sinks.get(entry.sink()).orElseThrow();
+			if (sink.permitted()) {
+				DeliveryResult result = sink.send(this.json.readValue(entry.notice(), IncidentNotice.class),
+						entry.eventId());
+				if (result.kind() != DeliveryResult.Kind.DELIVERED) {
+					log.debug("Could not refresh incident {} at {}: {}", entry.incidentId(), sink.name(),
+							result.error());
+				}
+			}
+		}
+	}
+
 	/** Exponential from the initial backoff, capped, with half of it random (jitter). */
 	Duration backoff(int attempts) {
 		long initial = this.settings.initialBackoff().toMillis();

@@ -28,8 +28,11 @@ class SinkClient {
 
 	private final Clock clock;
 
+	private final boolean forgetsSilentAlerts;
+
 	SinkClient(String name, SinkFormat format, Duration timeout, CircuitBreaker breaker, Clock clock) {
 		this.name = name;
+		this.forgetsSilentAlerts = format instanceof AlertmanagerFormat;
 		this.format = format;
 		this.timeout = timeout;
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -39,6 +42,14 @@ class SinkClient {
 
 	String name() {
 		return this.name;
+	}
+
+	/**
+	 * Whether the receiver resolves an alert by itself when it is not sent again
+	 * (Alertmanager, after its {@code resolve_timeout}).
+	 */
+	boolean forgetsSilentAlerts() {
+		return this.forgetsSilentAlerts;
 	}
 
 	/** Whether the circuit breaker lets a call through now. */

@@ -53,4 +53,9 @@ class Sinks {
 		return this.clients.keySet();
 	}
 
+	/** The sinks whose receivers forget an alert that is not sent again. */
+	java.util.List<String> forgettingSilentAlerts() {
+		return this.clients.values().stream().filter(SinkClient::forgetsSilentAlerts).map(SinkClient::name).toList();
+	}
+
 }

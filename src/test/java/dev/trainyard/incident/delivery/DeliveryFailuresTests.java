@@ -56,7 +56,7 @@ class DeliveryFailuresTests {
 	void backoffDoublesUpToItsMaximumWithJitter() {
 		IncidentProperties properties = new IncidentProperties(List.of(),
 				new IncidentProperties.Delivery(Duration.ofSeconds(1), 10, Duration.ofSeconds(30),
-						Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5)),
+						Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(1)),
 				new IncidentProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30)));
 		OutboxDrain drain = new OutboxDrain(null, null, null, null, null, properties);
 		assertThat(drain.backoff(1)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
