@@ -14,7 +14,8 @@ record Incident(long id, String pipeline, IncidentType type, Severity severity, 
 	}
 
 	static String key(long id, String pipeline, IncidentType type) {
-		return "trainyard/" + pipeline + "/" + type.name().toLowerCase().replace('_', '-') + "/" + id;
+		return "trainyard/" + pipeline + "/" + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "/"
+				+ id;
 	}
 
 }
