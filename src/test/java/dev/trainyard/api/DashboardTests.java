@@ -38,7 +38,7 @@ class DashboardTests {
 	void dashboardAndItsScriptAreServedToSignedInUsers() {
 		assertThat(get("/", "vera:v").getBody()).contains("<title>Trainyard</title>").contains("app.js");
 		assertThat(get("/app.js", "vera:v").getBody()).contains("/api/pipelines", "/api/incidents?status=open",
-				"/acknowledge", "/resolve", "b.remaining");
+				"data-acknowledge", "data-resolve", "b.remaining");
 	}
 
 	@Test
