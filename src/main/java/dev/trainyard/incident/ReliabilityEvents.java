@@ -54,8 +54,18 @@ class ReliabilityEvents {
 		this.clock = clock;
 	}
 
+	/**
+	 * A run that ended: its outcome counts for the run-success budget, a failure opens or
+	 * repeats {@code TRAINING_FAILURE}, any other outcome clears what it disproves. A run
+	 * stopped on purpose (SIGTERM, a stop over REST) has not finished: it counts when it
+	 * ends after its resume.
+	 */
 	@EventListener
 	void runFinished(RunFinished run) {
+		if ("STOPPED".equals(run.status()) && !"AWAITING_APPROVAL".equals(run.outcome())) {
+			log.debug("Run {} of {} was stopped: it counts once it ends", run.runId(), run.pipeline());
+			return;
+		}
 		separately(run.pipeline(), run, () -> {
 			boolean failed = RunOutcomes.FAILED.equals(run.outcome())
 					|| (run.outcome() == null && "FAILED".equals(run.status()));

@@ -3,6 +3,7 @@ package dev.trainyard.incident;
 import java.time.Instant;
 
 import dev.trainyard.run.DatasetRejected;
+import dev.trainyard.run.RunFinished;
 import dev.trainyard.support.ApiClient;
 import dev.trainyard.support.TestDirs;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,16 @@ class IncidentApiTests {
 					"| DETECTED |", "run r-reviewed: label column missing", "## Root cause",
 					"What was wrong with the data", "## Prevention ideas", "## Action items",
 					"| # | action | owner | due |", "| 3 | | | |");
+	}
+
+	@Test
+	void aRunStoppedOnPurposeIsNoIncidentUntilItFails() {
+		this.events.publishEvent(new RunFinished("stopped", "r-stopped", "STOPPED", "FAILED", null));
+		assertThat(body(this.vera.get("/api/incidents?pipeline=stopped"), 200)).isEmpty();
+		this.events.publishEvent(new RunFinished("stopped", "r-stopped", "FAILED", "FAILED", null));
+		assertThat(body(this.vera.get("/api/incidents?status=open&pipeline=stopped"), 200))
+			.extracting((incident) -> incident.get("type").asString())
+			.containsExactly("TRAINING_FAILURE");
 	}
 
 	private long open(String pipeline) {
