@@ -49,8 +49,8 @@ class IncidentRecorder {
 
 	/**
 	 * Opens an incident for the signal, or, when one of its pipeline and type is open,
-	 * counts the repeat on it (raising its severity if the signal's is worse, or from the
-	 * third time for a minor one).
+	 * counts the repeat on it (raising its severity, and taking the signal's title, if
+	 * the signal's is worse; raising a minor one from the third time).
 	 */
 	Incident raise(Signal signal) {
 		Instant now = this.clock.instant();
@@ -71,7 +71,10 @@ class IncidentRecorder {
 		Incident incident = open.orElseThrow();
 		int count = incident.count() + 1;
 		Severity severity = incident.severity().worst(signal.severity()).escalatedFor(count);
-		this.repository.repeat(incident.id(), severity, signal.type() == IncidentType.TRAINING_FAILURE, null, now);
+		String title = (signal.severity().worst(incident.severity()) != incident.severity()) ? signal.title()
+				: incident.title();
+		this.repository.repeat(incident.id(), severity, title, signal.type() == IncidentType.TRAINING_FAILURE, null,
+				now);
 		boolean escalated = severity != incident.severity();
 		String detail = signal.detail() + (escalated ? " (severity now " + severity + ")" : "");
 		this.repository.addTimeline(incident.id(), now, SYSTEM, escalated ? "ESCALATED" : "REPEATED", detail);

@@ -82,12 +82,12 @@ class IncidentRepository {
 		return findOpenForUpdate(pipeline, type).orElseThrow();
 	}
 
-	void repeat(long id, Severity severity, boolean runFailed, Long modelAgeSeconds, Instant now) {
+	void repeat(long id, Severity severity, String title, boolean runFailed, Long modelAgeSeconds, Instant now) {
 		this.jdbc.update(
-				"UPDATE TY_INCIDENT SET OCCURRENCES = OCCURRENCES + 1, SEVERITY = ?,"
+				"UPDATE TY_INCIDENT SET OCCURRENCES = OCCURRENCES + 1, SEVERITY = ?, TITLE = ?,"
 						+ " RUNS_FAILED = RUNS_FAILED + ?, MAX_MODEL_AGE_SECONDS = COALESCE(?, MAX_MODEL_AGE_SECONDS),"
 						+ " UPDATED_AT = ? WHERE ID = ?",
-				severity.name(), runFailed ? 1 : 0, modelAgeSeconds, Timestamp.from(now), id);
+				severity.name(), title, runFailed ? 1 : 0, modelAgeSeconds, Timestamp.from(now), id);
 	}
 
 	/**

@@ -117,6 +117,27 @@ class SloApiTests {
 			}));
 	}
 
+	@Test
+	void aWarningIncidentIsEscalatedWhenTheModelGoesStale() {
+		pipeline("warns-first", "freshness: { max-age: 20s, warn-age: 10s }\n");
+		this.runs.launch("warns-first", "tester");
+		this.clock.advance(Duration.ofSeconds(11));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(openIncidents("warns-first")).singleElement().satisfies((incident) -> {
+				assertThat(incident.get("severity").asString()).isEqualTo("SEV4");
+				assertThat(incident.get("title").asString()).isEqualTo("The model of warns-first is getting stale");
+			}));
+		this.clock.advance(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(openIncidents("warns-first")).singleElement().satisfies((incident) -> {
+				assertThat(incident.get("severity").asString()).isEqualTo("SEV2");
+				assertThat(incident.get("title").asString()).isEqualTo("The model of warns-first is stale");
+				assertThat(incident.get("count").asInt()).isEqualTo(2);
+				assertThat(incident.get("timeline").findValuesAsString("action")).containsExactly("DETECTED",
+						"ESCALATED");
+			}));
+	}
+
 	private JsonNode slo(String pipeline) {
 		JsonNode all = this.json.readTree(this.vera.get("/api/slo").getBody());
 		assertThat(all.isArray()).isTrue();
