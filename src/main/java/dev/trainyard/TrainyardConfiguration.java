@@ -2,9 +2,6 @@ package dev.trainyard;
 
 import java.time.Clock;
 
-import dev.trainyard.training.TrainingProperties;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
  * Application-wide beans.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrainingProperties.class)
 class TrainyardConfiguration {
 
 	@Bean

@@ -3,30 +3,27 @@ package dev.trainyard.api;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.trainyard.dataset.InvalidDatasetException;
+import dev.trainyard.failure.Failures;
 import dev.trainyard.incident.IncidentNotFoundException;
 import dev.trainyard.incident.IncidentStateException;
 import dev.trainyard.pipeline.InvalidPipelineException;
+import dev.trainyard.pipeline.PipelineNotFoundException;
+import dev.trainyard.pipeline.PipelineProblem;
 import dev.trainyard.promotion.FourEyesException;
 import dev.trainyard.registry.ArtifactUnavailableException;
 import dev.trainyard.registry.ModelVersionNotFoundException;
 import dev.trainyard.registry.VersionStateException;
-import dev.trainyard.pipeline.PipelineNotFoundException;
-import dev.trainyard.pipeline.PipelineProblem;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.launch.JobRestartException;
-import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,23 +39,23 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every error of the API into an RFC 9457 problem detail with a stable
- * {@code type}: Trainyard's own exceptions, Spring Batch's and Spring MVC's. Never puts a
- * stack trace in a response.
+ * {@code type}: Trainyard's own exceptions and Spring MVC's. An error that
+ * {@link Failures} calls transient (the database or the store unreachable) is a
+ * {@code 503} with {@code Retry-After}; anything else unexpected a {@code 500}. Never
+ * puts a stack trace in a response.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	static final String TYPE_BASE = "https://trainyard.dev/problems/";
+	static final String TYPE_BASE = ProblemResponses.TYPE_BASE;
+
+	/** What a {@code 503} asks the client to wait before trying again. */
+	static final int RETRY_AFTER_SECONDS = 5;
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler(RunNotFoundException.class)
 	ResponseEntity<Object> runNotFound(RunNotFoundException ex, WebRequest request) {
-		return problem(ex, HttpStatus.NOT_FOUND, "run-not-found", "Run not found", ex.getMessage(), Map.of(), request);
-	}
-
-	@ExceptionHandler(NoSuchJobExecutionException.class)
-	ResponseEntity<Object> noSuchJobExecution(NoSuchJobExecutionException ex, WebRequest request) {
 		return problem(ex, HttpStatus.NOT_FOUND, "run-not-found", "Run not found", ex.getMessage(), Map.of(), request);
 	}
 
@@ -71,13 +68,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RunConflictException.class)
 	ResponseEntity<Object> runConflict(RunConflictException ex, WebRequest request) {
-		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
-				request);
-	}
-
-	@ExceptionHandler({ JobExecutionAlreadyRunningException.class, JobRestartException.class,
-			JobInstanceAlreadyCompleteException.class })
-	ResponseEntity<Object> jobConflict(Exception ex, WebRequest request) {
 		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
 				request);
 	}
@@ -145,6 +135,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (Failures.isTransient(ex)) {
+			log.warn("Could not answer {} for now: {}", path(request), ex.toString());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"A service Trainyard depends on (its database or its store) is unavailable right now; try again"
+							+ " shortly");
+			problem.setType(URI.create(TYPE_BASE + "service-unavailable"));
+			problem.setTitle("Service unavailable");
+			HttpHeaders headers = new HttpHeaders();
+			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		}
 		log.error("Unexpected error answering {}", path(request), ex);
 		return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
 				"The server could not answer the request; the error is in its log", Map.of(), request);
@@ -179,7 +180,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static void complete(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
 		if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-			problem.setType(URI.create(TYPE_BASE + slug(status)));
+			problem.setType(URI.create(TYPE_BASE + ProblemResponses.slug(status.value())));
 		}
 		if (problem.getInstance() == null) {
 			String path = path(request);
@@ -187,12 +188,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				problem.setInstance(URI.create(path));
 			}
 		}
-	}
-
-	private static String slug(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-				: "http-" + status.value();
 	}
 
 	private static @Nullable String path(WebRequest request) {

@@ -11,11 +11,11 @@ import java.util.stream.Stream;
 
 import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +36,7 @@ class RunController {
 	static final int MAX_LIMIT = 500;
 
 	private static final Set<String> STATUSES = new TreeSet<>(
-			Stream
-				.concat(Stream.of("STARTING"),
-						Stream.concat(Arrays.stream(BatchStatus.values()), Arrays.stream(Outcome.values()))
-							.map(Enum::name))
-				.toList());
+			Stream.concat(Arrays.stream(RunStatus.values()), Arrays.stream(Outcome.values())).map(Enum::name).toList());
 
 	private final Runs runs;
 

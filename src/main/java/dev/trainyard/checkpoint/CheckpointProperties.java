@@ -17,6 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.checkpoints")
-public record CheckpointProperties(@DefaultValue("3") @Min(1) int keep,
-		@DefaultValue("true") boolean deleteWhenRegistered) {
+record CheckpointProperties(@DefaultValue("3") @Min(1) int keep, @DefaultValue("true") boolean deleteWhenRegistered) {
 }

@@ -13,6 +13,8 @@ final class ExitCodes {
 
 	static final int REJECTED = 3;
 
+	static final int STOPPED = 4;
+
 	private ExitCodes() {
 	}
 

@@ -1,12 +1,15 @@
 package dev.trainyard.dataset;
 
+import dev.trainyard.failure.Classified;
+import dev.trainyard.failure.FailureKind;
+
 /**
  * A dataset that cannot be used as it is: missing, malformed or not fit for the
  * objective. Retrying does not help. The message reads
  * {@code <file>:<line>: <what is wrong>}, without {@code :<line>} when the problem is not
  * on one line.
  */
-public class InvalidDatasetException extends RuntimeException {
+public class InvalidDatasetException extends RuntimeException implements Classified {
 
 	private final String file;
 
@@ -44,6 +47,11 @@ public class InvalidDatasetException extends RuntimeException {
 	 */
 	public String problem() {
 		return this.problem;
+	}
+
+	@Override
+	public FailureKind failureKind() {
+		return FailureKind.INVALID_INPUT;
 	}
 
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.trainyard.store.s3.S3Connection;
+import dev.trainyard.store.S3Objects;
 
 import org.springframework.stereotype.Component;
 
@@ -23,10 +23,10 @@ public class S3DatasetSource implements DatasetSource {
 
 	private static final Pattern S3_URI = Pattern.compile("s3://([^/]+)/(.+)", Pattern.DOTALL);
 
-	private final S3Connection connection;
+	private final S3Objects objects;
 
-	public S3DatasetSource(S3Connection connection) {
-		this.connection = connection;
+	public S3DatasetSource(S3Objects objects) {
+		this.objects = objects;
 	}
 
 	@Override
@@ -40,7 +40,7 @@ public class S3DatasetSource implements DatasetSource {
 		if (!uri.matches()) {
 			throw new InvalidDatasetException(path, null, "must look like s3://bucket/key");
 		}
-		return this.connection.open(uri.group(1), uri.group(2));
+		return this.objects.open(uri.group(1), uri.group(2));
 	}
 
 }

@@ -3,6 +3,8 @@ package dev.trainyard.incident;
 import java.time.Instant;
 import java.util.List;
 
+import dev.trainyard.incident.delivery.Delivery;
+
 /**
  * An incident as the API shows it: what, how bad, its lifecycle, every step of its
  * timeline, its type's runbook and its deliveries to the configured sinks.
@@ -19,16 +21,6 @@ public record IncidentView(long id, String key, String pipeline, IncidentType ty
 
 	/** One step: who, when, what. */
 	public record TimelineEntry(Instant at, String actor, String action, String detail) {
-	}
-
-	/**
-	 * One notice to one sink: its stable event id, and whether it was delivered.
-	 *
-	 * @param state {@code PENDING}, {@code DELIVERED} or {@code FAILED} (a receiver
-	 * refused it for good)
-	 */
-	public record Delivery(String sink, String action, String eventId, String state, int attempts, Instant createdAt,
-			Instant deliveredAt, Instant nextAttemptAt, String lastError) {
 	}
 
 }

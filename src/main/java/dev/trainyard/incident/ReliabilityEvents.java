@@ -1,6 +1,5 @@
 package dev.trainyard.incident;
 
-import java.time.Clock;
 import java.util.Locale;
 
 import dev.trainyard.checkpoint.CheckpointFoundCorrupt;
@@ -8,6 +7,7 @@ import dev.trainyard.registry.ChampionChanged;
 import dev.trainyard.registry.PromotionFailed;
 import dev.trainyard.run.DatasetRejected;
 import dev.trainyard.run.GateFailed;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunFinished;
 import dev.trainyard.slo.ErrorBudget;
 import dev.trainyard.slo.ErrorBudgetExhausted;
@@ -42,38 +42,35 @@ class ReliabilityEvents {
 
 	private final TransactionTemplate separateTransaction;
 
-	private final Clock clock;
-
 	ReliabilityEvents(IncidentRecorder recorder, IncidentRepository repository, RunOutcomes outcomes,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager) {
 		this.recorder = recorder;
 		this.repository = repository;
 		this.outcomes = outcomes;
 		this.separateTransaction = new TransactionTemplate(transactionManager);
 		this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.clock = clock;
 	}
 
 	/**
-	 * A run that ended: its outcome counts for the run-success budget, a failure opens or
-	 * repeats {@code TRAINING_FAILURE}, any other outcome clears what it disproves. A run
-	 * stopped on purpose (SIGTERM, a stop over REST) has not finished: it counts when it
-	 * ends after its resume.
+	 * A run that ended: its outcome counts for the run-success budget (as of its end), a
+	 * failure opens or repeats {@code TRAINING_FAILURE}, any other outcome clears what it
+	 * disproves. A run stopped before its end (SIGTERM, a stop over REST) has no outcome:
+	 * it counts when it ends after its resume. A transient failure counts as failed too;
+	 * a later restart that ends well replaces it (the budget counts a run's latest
+	 * outcome).
 	 */
 	@EventListener
 	void runFinished(RunFinished run) {
-		if ("STOPPED".equals(run.status()) && !"AWAITING_APPROVAL".equals(run.outcome())) {
+		if (run.outcome() == null) {
 			log.debug("Run {} of {} was stopped: it counts once it ends", run.runId(), run.pipeline());
 			return;
 		}
 		separately(run.pipeline(), run, () -> {
-			boolean failed = RunOutcomes.FAILED.equals(run.outcome())
-					|| (run.outcome() == null && "FAILED".equals(run.status()));
-			String outcome = (run.outcome() != null) ? run.outcome() : run.status();
-			this.outcomes.record(run.pipeline(), run.runId(), failed ? RunOutcomes.FAILED : outcome,
-					this.clock.instant());
-			String detail = "run " + run.runId() + " ended " + run.status() + " with outcome " + outcome;
-			if (failed) {
+			Outcome outcome = run.outcome();
+			this.outcomes.record(run.pipeline(), run.runId(), outcome.name(), run.endedAt());
+			String detail = "run " + run.runId() + " ended " + run.status() + " with outcome " + outcome
+					+ ((run.failureKind() != null) ? " (" + run.failureKind() + ")" : "");
+			if (outcome == Outcome.FAILED) {
 				this.recorder.raise(new Signal(run.pipeline(), IncidentType.TRAINING_FAILURE,
 						"Runs of " + run.pipeline() + " fail", detail));
 				this.repository.countFailedRun(run.pipeline(), IncidentType.TRAINING_FAILURE);
@@ -81,7 +78,7 @@ class ReliabilityEvents {
 			}
 			this.recorder.clear(run.pipeline(), IncidentType.TRAINING_FAILURE, detail);
 			this.recorder.clear(run.pipeline(), IncidentType.DATA_QUALITY, detail + ": its data was accepted");
-			if ("PROMOTED".equals(outcome) || "AWAITING_APPROVAL".equals(outcome)) {
+			if (outcome == Outcome.PROMOTED || outcome == Outcome.AWAITING_APPROVAL) {
 				this.recorder.clear(run.pipeline(), IncidentType.MODEL_DEGRADATION,
 						detail + ": its candidate passed every gate");
 			}

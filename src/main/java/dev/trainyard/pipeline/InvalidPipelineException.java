@@ -3,11 +3,14 @@ package dev.trainyard.pipeline;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.trainyard.failure.Classified;
+import dev.trainyard.failure.FailureKind;
+
 /**
  * A pipeline file is broken. Carries every problem found, not just the first; the message
  * lists them one per line.
  */
-public class InvalidPipelineException extends RuntimeException {
+public class InvalidPipelineException extends RuntimeException implements Classified {
 
 	private final List<PipelineProblem> problems;
 
@@ -21,6 +24,11 @@ public class InvalidPipelineException extends RuntimeException {
 
 	public List<PipelineProblem> problems() {
 		return this.problems;
+	}
+
+	@Override
+	public FailureKind failureKind() {
+		return FailureKind.INVALID_INPUT;
 	}
 
 }

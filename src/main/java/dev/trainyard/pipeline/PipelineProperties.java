@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trainyard.pipeline")
 @Validated
-public record PipelineProperties(@NotNull @DefaultValue("jobs") Path jobsDir) {
+record PipelineProperties(@NotNull @DefaultValue("jobs") Path jobsDir) {
 
 }

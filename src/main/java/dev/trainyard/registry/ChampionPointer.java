@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
+import tools.jackson.core.type.TypeReference;
 
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ChampionPointer {
+
+	private static final TypeReference<Map<String, Object>> POINTER = new TypeReference<>() {
+	};
 
 	private final BlobStore store;
 
@@ -54,18 +59,18 @@ class ChampionPointer {
 		put(champion.pipeline(), Json.write(pointer).getBytes());
 	}
 
-	/** Puts back what the pointer held before a failed change (or removes it). */
-	void restore(String pipeline, Optional<byte[]> previous) {
+	/** The version the pointer names, if there is a pointer. */
+	Optional<Integer> version(String pipeline) {
+		return read(pipeline).map((bytes) -> Json.read(new String(bytes, StandardCharsets.UTF_8), POINTER))
+			.map((pointer) -> ((Number) pointer.get("version")).intValue());
+	}
+
+	void delete(String pipeline) {
 		try {
-			if (previous.isPresent()) {
-				put(pipeline, previous.get());
-			}
-			else {
-				this.store.delete(key(pipeline));
-			}
+			this.store.delete(key(pipeline));
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot restore " + this.store.location(key(pipeline)), ex);
+			throw new UncheckedIOException("cannot delete " + this.store.location(key(pipeline)), ex);
 		}
 	}
 

@@ -30,6 +30,23 @@ class ChampionRepository {
 			.findFirst();
 	}
 
+	/**
+	 * The champion's version and when it became the champion, locking its row until the
+	 * transaction ends.
+	 */
+	Optional<Current> current(String pipeline) {
+		return this.jdbc
+			.query("SELECT VERSION, CHANGED_AT FROM TY_CHAMPION WHERE PIPELINE = ? FOR UPDATE",
+					(rs, row) -> new Current(rs.getInt("VERSION"), rs.getTimestamp("CHANGED_AT").toInstant()), pipeline)
+			.stream()
+			.findFirst();
+	}
+
+	/** Every pipeline that has a model version. */
+	List<String> pipelines() {
+		return this.jdbc.queryForList("SELECT DISTINCT PIPELINE FROM TY_MODEL_VERSION ORDER BY PIPELINE", String.class);
+	}
+
 	void setChampion(String pipeline, int version, Instant now) {
 		int updated = this.jdbc.update("UPDATE TY_CHAMPION SET VERSION = ?, CHANGED_AT = ? WHERE PIPELINE = ?", version,
 				Timestamp.from(now), pipeline);
@@ -57,6 +74,10 @@ class ChampionRepository {
 				"SELECT COUNT(*) FROM TY_CHAMPION_HISTORY WHERE RUN_ID = ? AND ACTION = 'PROMOTION'", Integer.class,
 				runId);
 		return count != null && count > 0;
+	}
+
+	/** A pipeline's champion and since when. */
+	record Current(int version, Instant since) {
 	}
 
 	private static ChampionChange map(ResultSet rs, int row) throws SQLException {

@@ -8,8 +8,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The trained candidate of a run: the final checkpoint, read back and verified when it is
- * not in memory (after a restart).
+ * The trained candidate of a run, through one channel: the final checkpoint that
+ * {@code train} named in the job's context (round and SHA-256), from memory when this
+ * execution trained it, else read back and verified.
  */
 @Component
 class CandidateModels {
@@ -22,19 +23,21 @@ class CandidateModels {
 
 	byte[] model(RunContext run, ExecutionContext job) {
 		String sha256 = job.getString(RunKeys.MODEL_SHA256);
-		if (run.model() != null && run.modelRef().sha256().equals(sha256)) {
-			return run.model();
-		}
 		int round = job.getInt(RunKeys.MODEL_ROUND);
+		byte[] model = run.model();
+		if (model != null && run.modelRef() != null && run.modelRef().sha256().equals(sha256)) {
+			return model;
+		}
 		for (CheckpointRef ref : this.checkpoints.list(run.runId())) {
-			if (ref.round() == round && ref.sha256().equals(sha256) && !ref.corrupt()) {
-				byte[] model = this.checkpoints.read(ref);
-				run.model(model, ref);
-				return model;
+			if (ref.round() == round && ref.sha256().equals(sha256) && !ref.corrupt() && !ref.deleted()) {
+				byte[] bytes = this.checkpoints.read(ref);
+				run.model(bytes, ref);
+				return bytes;
 			}
 		}
-		throw new CheckpointCorruptException("the final checkpoint (round " + round + ", SHA-256 " + sha256
-				+ ") of run " + run.runId() + " is missing; restart the run to train it again");
+		throw new CheckpointCorruptException(
+				"the trained model of run " + run.runId() + " (the checkpoint at round " + round + ", SHA-256 " + sha256
+						+ ") is no longer in the store; this run cannot go on: launch a new run");
 	}
 
 }

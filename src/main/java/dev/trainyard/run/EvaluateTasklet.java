@@ -3,6 +3,7 @@ package dev.trainyard.run;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.trainyard.pipeline.Objective;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.validation.EvaluationException;
@@ -11,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -48,18 +50,20 @@ class EvaluateTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-		RunContext run = this.contexts.get(Steps.job(chunk));
-		ExecutionContext job = Steps.jobContext(chunk);
-		var objective = run.definition().trainer().objective();
+		JobExecution execution = Steps.job(chunk);
+		RunContext run = this.contexts.get(execution);
+		ExecutionContext job = execution.getExecutionContext();
+		TrainingData data = this.contexts.data(execution);
+		Objective objective = run.definition().trainer().objective();
 		Map<String, Double> metrics = this.evaluator.evaluate(this.candidates.model(run, job), objective,
-				run.validation());
+				data.validation());
 		job.putString(RunKeys.METRICS, this.json.writeValueAsString(metrics));
 		log.info("Candidate of run {}: {}", run.runId(), metrics);
 		Optional<ModelVersion> champion = this.registry.champion(run.pipeline());
 		if (champion.isPresent()) {
 			try {
 				Map<String, Double> championMetrics = this.evaluator.evaluate(this.registry.artifact(champion.get()),
-						objective, run.validation());
+						objective, data.validation());
 				job.putInt(RunKeys.CHAMPION_VERSION, champion.get().version());
 				job.putString(RunKeys.CHAMPION_METRICS, this.json.writeValueAsString(championMetrics));
 				log.info("Champion version {} on the same data: {}", champion.get().version(), championMetrics);

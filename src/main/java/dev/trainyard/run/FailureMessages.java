@@ -21,18 +21,4 @@ final class FailureMessages {
 		return line;
 	}
 
-	/**
-	 * Whether a failure was caused by bad input: a broken pipeline file, dataset, or a
-	 * dataset that changed under a resumed run.
-	 */
-	static boolean isInvalidInput(String description) {
-		if (description == null) {
-			return false;
-		}
-		String first = description.lines().findFirst().orElse("");
-		return first.startsWith("dev.trainyard.dataset.InvalidDatasetException")
-				|| first.startsWith("dev.trainyard.pipeline.InvalidPipelineException")
-				|| first.startsWith(DatasetChangedException.class.getName());
-	}
-
 }

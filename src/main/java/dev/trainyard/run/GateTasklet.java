@@ -6,8 +6,8 @@ import java.util.Map;
 import dev.trainyard.pipeline.PipelineDefinition.Approval;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
-import dev.trainyard.registry.VersionState;
 import dev.trainyard.registry.NewModelVersion;
+import dev.trainyard.registry.VersionState;
 import dev.trainyard.validation.GateResult;
 import dev.trainyard.validation.Gates;
 import org.slf4j.Logger;
@@ -16,6 +16,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -27,6 +28,12 @@ import org.springframework.stereotype.Component;
  * {@code gate}: checks every gate. A failing gate ends the run {@code REJECTED}; a
  * passing candidate is registered as a model version, then either waits for approval (the
  * job stops, to be restarted at {@code promote}) or goes on to be promoted.
+ * <p>
+ * Re-entrant: it runs again on every restart, and a run whose candidate is already
+ * registered (a process killed after the registration) goes on from its version's state
+ * instead of registering or asking again: awaiting approval still waits, approved or
+ * promoted goes on to {@code promote}, rejected, expired or superseded ends the run
+ * {@code REJECTED}.
  */
 @Component
 class GateTasklet implements Tasklet {
@@ -42,6 +49,9 @@ class GateTasklet implements Tasklet {
 	private static final TypeReference<Map<String, Double>> METRICS = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
+	};
+
 	private final RunContexts contexts;
 
 	private final CandidateModels candidates;
@@ -50,37 +60,33 @@ class GateTasklet implements Tasklet {
 
 	private final ModelRegistry registry;
 
-	private final RunRepository runs;
-
 	private final JsonMapper json;
 
-	private final RunTermination termination;
+	private final Supersession supersession;
 
-	GateTasklet(RunContexts contexts, CandidateModels candidates, Gates gates, ModelRegistry registry,
-			RunRepository runs, JsonMapper json, RunTermination termination) {
-		this.termination = termination;
+	GateTasklet(RunContexts contexts, CandidateModels candidates, Gates gates, ModelRegistry registry, JsonMapper json,
+			Supersession supersession) {
 		this.contexts = contexts;
 		this.candidates = candidates;
 		this.gates = gates;
 		this.registry = registry;
-		this.runs = runs;
 		this.json = json;
-	}
-
-	private void supersedeOlderCandidates(ModelVersion newer) {
-		for (ModelVersion older : this.registry.awaitingApproval()) {
-			if (older.pipeline().equals(newer.pipeline()) && older.version() < newer.version()) {
-				String why = "superseded by version " + newer.version();
-				this.registry.decide(older.pipeline(), older.version(), VersionState.SUPERSEDED, "trainyard", why);
-				this.termination.end(older.runId(), Outcome.REJECTED, "trainyard", why);
-			}
-		}
+		this.supersession = supersession;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-		RunContext run = this.contexts.get(Steps.job(chunk));
-		ExecutionContext job = Steps.jobContext(chunk);
+		JobExecution execution = Steps.job(chunk);
+		RunContext run = this.contexts.get(execution);
+		ExecutionContext job = execution.getExecutionContext();
+		ExitStatus exit = this.registry.findByRun(run.runId())
+			.map((version) -> rejoin(run, version))
+			.orElseGet(() -> judge(run, job));
+		contribution.setExitStatus(exit);
+		return RepeatStatus.FINISHED;
+	}
+
+	private ExitStatus judge(RunContext run, ExecutionContext job) {
 		Map<String, Double> metrics = this.json.readValue(job.getString(RunKeys.METRICS), METRICS);
 		String championJson = job.getString(RunKeys.CHAMPION_METRICS, null);
 		Map<String, Double> championMetrics = (championJson != null) ? this.json.readValue(championJson, METRICS)
@@ -90,22 +96,31 @@ class GateTasklet implements Tasklet {
 		List<GateResult> failed = results.stream().filter((result) -> !result.passed()).toList();
 		if (!failed.isEmpty()) {
 			failed.forEach((result) -> log.info("Gate failed for run {}: {}", run.runId(), result.reason()));
-			this.runs.setOutcome(run.runId(), Outcome.REJECTED.name(), null);
-			contribution.setExitStatus(new ExitStatus(REJECTED, failed.get(0).reason()));
-			return RepeatStatus.FINISHED;
+			return new ExitStatus(REJECTED, failed.get(0).reason());
 		}
 		boolean manual = run.definition().promotion().approval() == Approval.MANUAL;
 		ModelVersion version = this.registry.register(new NewModelVersion(run.pipeline(), run.runId(),
 				this.candidates.model(run, job), job.getString(RunKeys.MODEL_SHA256),
 				manual ? VersionState.AWAITING_APPROVAL : VersionState.APPROVED, metrics,
 				job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
-				championMetrics, results, run.data().fingerprint(), run.plan().params()));
-		this.runs.setOutcome(run.runId(), manual ? Outcome.AWAITING_APPROVAL.name() : null, version.version());
+				championMetrics, results, job.getString(RunKeys.FINGERPRINT),
+				this.json.readValue(job.getString(RunKeys.PARAMS), PARAMS)));
 		if (manual) {
-			supersedeOlderCandidates(version);
+			this.supersession.supersedeOlder(version);
+			return new ExitStatus(AWAITING_APPROVAL);
 		}
-		contribution.setExitStatus(new ExitStatus(manual ? AWAITING_APPROVAL : PASSED));
-		return RepeatStatus.FINISHED;
+		return new ExitStatus(PASSED);
+	}
+
+	private ExitStatus rejoin(RunContext run, ModelVersion version) {
+		log.info("Run {} registered version {} before ({}); going on from there", run.runId(), version.version(),
+				version.state());
+		return switch (version.state()) {
+			case AWAITING_APPROVAL -> new ExitStatus(AWAITING_APPROVAL);
+			case APPROVED, PROMOTED -> new ExitStatus(PASSED);
+			case REJECTED, EXPIRED, SUPERSEDED ->
+				new ExitStatus(REJECTED, "version " + version.version() + " is " + version.state());
+		};
 	}
 
 }

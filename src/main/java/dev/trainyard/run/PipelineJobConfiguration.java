@@ -13,7 +13,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The one job every pipeline runs as: {@code prepare-data → train → evaluate → gate →
  * promote}. A rejected candidate ends the job; one that needs approval stops it, and a
- * restart (the approval) continues at {@code promote}.
+ * restart (the approval) continues at {@code promote}. {@code gate} runs again on every
+ * restart (it is re-entrant: it goes on from the registered version's state), so a run
+ * killed anywhere between training's end and promotion continues from what it decided.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineJobConfiguration {
@@ -22,12 +24,13 @@ class PipelineJobConfiguration {
 	Job pipelineJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			PrepareDataTasklet prepareData, TrainTasklet train, EvaluateTasklet evaluate, GateTasklet gate,
 			PromoteTasklet promote, RunJobListener listener) {
-		Step promoteStep = step("promote", promote, jobRepository, transactionManager);
-		Step gateStep = step("gate", gate, jobRepository, transactionManager);
+		Steps steps = new Steps(jobRepository, transactionManager, listener);
+		Step promoteStep = steps.step(RunStep.PROMOTE, promote, false);
+		Step gateStep = steps.step(RunStep.GATE, gate, true);
 		return new JobBuilder(RunKeys.JOB_NAME, jobRepository).listener(listener)
-			.start(step("prepare-data", prepareData, jobRepository, transactionManager))
-			.next(step("train", train, jobRepository, transactionManager))
-			.next(step("evaluate", evaluate, jobRepository, transactionManager))
+			.start(steps.step(RunStep.PREPARE_DATA, prepareData, false))
+			.next(steps.step(RunStep.TRAIN, train, false))
+			.next(steps.step(RunStep.EVALUATE, evaluate, false))
 			.next(gateStep)
 			.on(GateTasklet.REJECTED)
 			.end()
@@ -39,11 +42,6 @@ class PipelineJobConfiguration {
 			.to(promoteStep)
 			.end()
 			.build();
-	}
-
-	private static Step step(String name, Tasklet tasklet, JobRepository jobRepository,
-			PlatformTransactionManager transactionManager) {
-		return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
 	}
 
 }

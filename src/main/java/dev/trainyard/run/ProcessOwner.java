@@ -5,48 +5,48 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.UUID;
 
 /**
- * The process that executes a run: host, process id and the process's start time (which
- * tells a live process apart from a new one that reuses a dead one's id).
+ * A process that executes runs: a unique id (a new one every time a JVM starts), its
+ * host, its process id and its start time (for people reading the run: which process to
+ * look at).
  */
-record ProcessOwner(String host, long pid, Instant startedAt) {
+record ProcessOwner(String id, String host, long pid, Instant startedAt) {
+
+	private static final ProcessOwner CURRENT = create();
 
 	static ProcessOwner current() {
-		return new ProcessOwner(hostName(), ProcessHandle.current().pid(),
-				Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
-					.truncatedTo(ChronoUnit.SECONDS));
+		return CURRENT;
 	}
 
 	boolean isCurrentProcess() {
-		return equals(current());
-	}
-
-	/**
-	 * Whether this owner is certainly gone: it ran on this host and no process with its
-	 * id and start time exists any more. Owners on other hosts are judged by their
-	 * heartbeat.
-	 */
-	boolean isDeadOnThisHost() {
-		if (!this.host.equals(hostName())) {
-			return false;
-		}
-		Optional<ProcessHandle> process = ProcessHandle.of(this.pid);
-		if (process.isEmpty() || !process.get().isAlive()) {
-			return true;
-		}
-		Optional<Instant> start = process.get().info().startInstant();
-		return start.isPresent() && Math.abs(start.get().getEpochSecond() - this.startedAt.getEpochSecond()) > 2;
+		return this.id.equals(CURRENT.id);
 	}
 
 	boolean isOnThisHost() {
-		return this.host.equals(hostName());
+		return this.host.equals(CURRENT.host);
+	}
+
+	/**
+	 * Whether this owner ran on this host and no process with its id exists any more
+	 * (certainly dead). A process that reused its id looks alive: its heartbeat decides.
+	 */
+	boolean isGoneFromThisHost() {
+		return isOnThisHost() && ProcessHandle.of(this.pid).map((process) -> !process.isAlive()).orElse(true);
 	}
 
 	@Override
 	public String toString() {
 		return "process " + this.pid + " on " + this.host;
+	}
+
+	private static ProcessOwner create() {
+		long pid = ProcessHandle.current().pid();
+		String host = hostName();
+		Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime())
+			.truncatedTo(ChronoUnit.SECONDS);
+		return new ProcessOwner(host + "/" + pid + "/" + UUID.randomUUID(), host, pid, started);
 	}
 
 	private static String hostName() {

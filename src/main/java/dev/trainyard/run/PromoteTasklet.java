@@ -7,6 +7,7 @@ import dev.trainyard.registry.PromotionFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * pipeline's retries. The publication commits on its own and happens once per run, so a
  * restarted promotion changes the champion once; when it fails for good, everything still
  * names the previous champion, a {@link PromotionFailed} event goes out and the run
- * fails.
+ * fails. Not stopped halfway: a stop asked for during promotion comes too late.
  */
 @Component
 class PromoteTasklet implements Tasklet {
@@ -47,17 +48,18 @@ class PromoteTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
-		String runId = Steps.runId(Steps.job(chunk));
+		JobExecution execution = Steps.job(chunk);
+		String runId = Steps.runId(execution);
 		RunRecord run = this.runs.find(runId).orElseThrow();
-		PipelineDefinition definition = this.contexts.definition(run);
+		PipelineDefinition definition = this.contexts.get(execution).definition();
 		ModelVersion version = this.registry.findByRun(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " has no registered model version"));
 		String actor = (version.decidedBy() != null) ? version.decidedBy()
-				: (run.launchedBy() != null) ? run.launchedBy() : "trainyard";
+				: (run.launchedBy() != null) ? run.launchedBy() : RunTermination.TRAINYARD;
 		String reason = (version.decisionComment() != null) ? version.decisionComment()
 				: "passed every gate; automatic promotion";
 		try {
-			this.retries.call(definition, "promote",
+			this.retries.call(definition, RunStep.PROMOTE,
 					() -> this.registry.promote(run.pipeline(), version.version(), actor, reason, runId));
 		}
 		catch (RuntimeException ex) {
@@ -66,7 +68,6 @@ class PromoteTasklet implements Tasklet {
 			this.events.publishEvent(new PromotionFailed(run.pipeline(), version.version(), runId, ex.getMessage()));
 			throw ex;
 		}
-		this.runs.setOutcome(runId, Outcome.PROMOTED.name(), version.version());
 		return RepeatStatus.FINISHED;
 	}
 

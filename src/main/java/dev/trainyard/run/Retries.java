@@ -1,9 +1,8 @@
 package dev.trainyard.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
+import dev.trainyard.failure.Failures;
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,12 +14,11 @@ import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs an action with the pipeline's bounded retries: exponential backoff with jitter,
- * for transient errors only (I/O and transient database errors). Anything else — bad
+ * for transient errors only, as {@link Failures} classifies them. Anything else — bad
  * data, a corrupt checkpoint, XGBoost rejecting its input — fails at once.
  */
 @Component
@@ -34,9 +32,9 @@ class Retries {
 		this.meterRegistry = meterRegistry;
 	}
 
-	<T> T call(PipelineDefinition definition, String step, Supplier<T> action) {
+	<T> T call(PipelineDefinition definition, RunStep step, Supplier<T> action) {
 		RetryTemplate template = new RetryTemplate(policy(definition.retry()));
-		template.setRetryListener(new CountingListener(definition.name(), step));
+		template.setRetryListener(new CountingListener(definition.name(), step.stepName()));
 		try {
 			return template.execute(new Retryable<T>() {
 				@Override
@@ -59,11 +57,6 @@ class Retries {
 		}
 	}
 
-	static boolean isTransient(Throwable ex) {
-		return ex instanceof IOException || ex instanceof UncheckedIOException
-				|| ex instanceof TransientDataAccessException;
-	}
-
 	private static RetryPolicy policy(RetrySpec retry) {
 		return RetryPolicy.builder()
 			.maxRetries(retry.maxAttempts() - 1)
@@ -71,7 +64,7 @@ class Retries {
 			.multiplier(2.0)
 			.maxDelay(retry.maxBackoff())
 			.jitter(retry.backoff().dividedBy(4))
-			.predicate(Retries::isTransient)
+			.predicate(Failures::isTransient)
 			.build();
 	}
 

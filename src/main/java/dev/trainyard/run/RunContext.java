@@ -1,30 +1,27 @@
 package dev.trainyard.run;
 
 import dev.trainyard.checkpoint.CheckpointRef;
-import dev.trainyard.dataset.PreparedData;
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.training.TrainingPlan;
 import dev.trainyard.training.TrainingSession;
-import ml.dmlc.xgboost4j.java.DMatrix;
 
 /**
- * What one run needs in memory while it executes in this process: its definition (as
- * recorded when it started), its data and matrices, and the newest model bytes. Rebuilt
- * from the database and the dataset after a restart.
+ * What one job execution of a run keeps in memory: its definition (as recorded when the
+ * run started), its training plan and data once a step needed them, and the newest model
+ * with the checkpoint it was written as. Belongs to that execution alone and is closed
+ * with it, so no other execution of the run ever sees its native XGBoost objects.
  */
-final class RunContext {
+final class RunContext implements AutoCloseable {
 
 	private final String runId;
 
+	private final long executionId;
+
 	private final PipelineDefinition definition;
 
-	private final PreparedData data;
+	private TrainingPlan plan;
 
-	private final TrainingPlan plan;
-
-	private final DMatrix train;
-
-	private final DMatrix validation;
+	private TrainingData data;
 
 	private byte[] model;
 
@@ -32,18 +29,20 @@ final class RunContext {
 
 	private TrainingSession session;
 
-	RunContext(String runId, PipelineDefinition definition, PreparedData data, TrainingPlan plan, DMatrix train,
-			DMatrix validation) {
+	private boolean closed;
+
+	RunContext(String runId, long executionId, PipelineDefinition definition) {
 		this.runId = runId;
+		this.executionId = executionId;
 		this.definition = definition;
-		this.data = data;
-		this.plan = plan;
-		this.train = train;
-		this.validation = validation;
 	}
 
 	String runId() {
 		return this.runId;
+	}
+
+	long executionId() {
+		return this.executionId;
 	}
 
 	String pipeline() {
@@ -54,51 +53,70 @@ final class RunContext {
 		return this.definition;
 	}
 
-	PreparedData data() {
-		return this.data;
-	}
-
-	TrainingPlan plan() {
+	synchronized TrainingPlan plan() {
 		return this.plan;
 	}
 
-	DMatrix train() {
-		return this.train;
+	synchronized void plan(TrainingPlan plan) {
+		this.plan = plan;
 	}
 
-	DMatrix validation() {
-		return this.validation;
+	synchronized TrainingData data() {
+		return this.data;
 	}
 
-	byte[] model() {
+	synchronized void data(TrainingData data) {
+		requireOpen();
+		this.data = data;
+	}
+
+	synchronized byte[] model() {
 		return this.model;
 	}
 
-	CheckpointRef modelRef() {
+	synchronized CheckpointRef modelRef() {
 		return this.modelRef;
 	}
 
-	void model(byte[] model, CheckpointRef ref) {
+	synchronized void model(byte[] model, CheckpointRef ref) {
 		this.model = model;
 		this.modelRef = ref;
 	}
 
-	TrainingSession session() {
+	synchronized TrainingSession session() {
 		return this.session;
 	}
 
-	void session(TrainingSession session) {
+	synchronized void session(TrainingSession session) {
+		requireOpen();
 		if (this.session != null) {
 			this.session.close();
 		}
 		this.session = session;
 	}
 
-	void dispose() {
-		session(null);
-		this.train.dispose();
-		this.validation.dispose();
+	@Override
+	public synchronized void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		if (this.session != null) {
+			this.session.close();
+			this.session = null;
+		}
+		if (this.data != null) {
+			this.data.close();
+			this.data = null;
+		}
 		this.model = null;
+	}
+
+	private void requireOpen() {
+		if (this.closed) {
+			throw new IllegalStateException("the context of execution " + this.executionId + " of run " + this.runId
+					+ " is closed: its execution ended");
+		}
 	}
 
 }

@@ -18,15 +18,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads and caches each executing run's {@link RunContext}; a run's context is dropped
- * when its job execution ends.
+ * The {@link RunContext} of each job execution this process runs, keyed by execution:
+ * made by its first step, closed when the execution's thread ends. {@code prepare-data}
+ * loads the data; a restarted execution, which skips it, loads the data in the first step
+ * that needs them.
  */
 @Component
 class RunContexts {
 
 	private static final Logger log = LoggerFactory.getLogger(RunContexts.class);
 
-	private final Map<String, RunContext> contexts = new ConcurrentHashMap<>();
+	private final Map<Long, RunContext> contexts = new ConcurrentHashMap<>();
 
 	private final RunRepository runs;
 
@@ -48,56 +50,75 @@ class RunContexts {
 	}
 
 	/**
-	 * The run's context, loaded (outside the map's locks: loading reads the whole
-	 * dataset) when this process has none yet.
+	 * The execution's context, made (from the run's recorded definition and the plan its
+	 * first execution froze) when it has none yet.
 	 */
 	RunContext get(JobExecution execution) {
-		String runId = execution.getJobParameters().getString(RunKeys.RUN_ID);
-		RunContext existing = this.contexts.get(runId);
-		if (existing != null) {
-			return existing;
-		}
-		RunContext loaded = load(runId, execution.getExecutionContext());
-		RunContext raced = this.contexts.putIfAbsent(runId, loaded);
-		if (raced != null) {
-			loaded.dispose();
-			return raced;
-		}
-		return loaded;
+		return this.contexts.computeIfAbsent(execution.getId(), (id) -> create(execution));
 	}
 
 	/**
-	 * The definition a run started with, without loading its data.
+	 * The execution's data, read, checked against the fingerprint the run started with,
+	 * and split, when no step of the execution has read it yet.
 	 */
-	PipelineDefinition definition(RunRecord run) {
-		RunContext context = this.contexts.get(run.runId());
-		return (context != null) ? context.definition()
-				: this.catalog.parse(Path.of(run.definitionSource()), run.definitionText());
+	TrainingData data(JobExecution execution) {
+		RunContext context = get(execution);
+		TrainingData data = context.data();
+		if (data == null) {
+			data = load(context, execution.getExecutionContext());
+			context.data(data);
+		}
+		return data;
 	}
 
-	void evict(String runId) {
-		RunContext context = this.contexts.remove(runId);
+	/**
+	 * How the execution trains: from the run's definition and what {@code prepare-data}
+	 * froze in the job's context (the thread count, the number of classes).
+	 */
+	TrainingPlan plan(JobExecution execution) {
+		RunContext context = get(execution);
+		TrainingPlan plan = context.plan();
+		if (plan == null) {
+			ExecutionContext job = execution.getExecutionContext();
+			PipelineDefinition definition = context.definition();
+			plan = TrainingPlan.of(definition.trainer(), definition.dataset().seed(), job.getInt(RunKeys.NUM_CLASSES),
+					job.getInt(RunKeys.THREADS));
+			context.plan(plan);
+		}
+		return plan;
+	}
+
+	/** The definition a run started with, without loading its data. */
+	PipelineDefinition definition(RunRecord run) {
+		return this.catalog.parse(Path.of(run.definitionSource()), run.definitionText());
+	}
+
+	/** Closes the execution's context (its native XGBoost objects first). */
+	void close(long executionId) {
+		RunContext context = this.contexts.remove(executionId);
 		if (context != null) {
-			context.dispose();
+			context.close();
 		}
 	}
 
-	private RunContext load(String runId, ExecutionContext jobContext) {
+	private RunContext create(JobExecution execution) {
+		String runId = Steps.runId(execution);
 		RunRecord run = this.runs.find(runId)
 			.orElseThrow(() -> new IllegalStateException("run " + runId + " is not recorded in TY_RUN"));
-		PipelineDefinition definition = definition(run);
-		PreparedData data = this.retries.call(definition, "prepare-data", () -> this.datasets
+		return new RunContext(runId, execution.getId(), definition(run));
+	}
+
+	private TrainingData load(RunContext context, ExecutionContext job) {
+		PipelineDefinition definition = context.definition();
+		PreparedData data = this.retries.call(definition, RunStep.PREPARE_DATA, () -> this.datasets
 			.prepare(definition.dataset(), definition.trainer().objective(), definition.baseDir()));
-		String expected = jobContext.getString(RunKeys.FINGERPRINT, null);
+		String expected = job.getString(RunKeys.FINGERPRINT, null);
 		if (expected != null && !expected.equals(data.fingerprint())) {
 			throw new DatasetChangedException(definition.dataset().path(), expected, data.fingerprint());
 		}
-		TrainingPlan plan = TrainingPlan.of(definition.trainer(), definition.dataset().seed(), data.numClasses(),
-				jobContext.getInt(RunKeys.THREADS));
 		log.info("Loaded {}: {} training and {} validation rows, {} features, SHA-256 {}", definition.dataset().path(),
 				data.train().rows(), data.validation().rows(), data.train().columns(), data.fingerprint());
-		return new RunContext(runId, definition, data, plan, this.trainer.matrix(data.train()),
-				this.trainer.matrix(data.validation()));
+		return new TrainingData(data, this.trainer.matrix(data.train()), this.trainer.matrix(data.validation()));
 	}
 
 }

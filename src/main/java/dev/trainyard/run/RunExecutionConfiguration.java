@@ -9,7 +9,8 @@ import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
 /**
- * Runs execute on their own threads in the server and on the caller's thread in the CLI.
+ * Runs execute on their own threads in the server and on the caller's thread in the CLI,
+ * each thread holding its run until its execution ends ({@link RunTaskExecutor}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunProperties.class)
@@ -17,8 +18,10 @@ class RunExecutionConfiguration {
 
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor runTaskExecutor(RunProperties properties) {
-		return properties.asynchronous() ? new SimpleAsyncTaskExecutor("run-") : new SyncTaskExecutor();
+	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs,
+			RunContexts contexts) {
+		TaskExecutor threads = properties.asynchronous() ? new SimpleAsyncTaskExecutor("run-") : new SyncTaskExecutor();
+		return new RunTaskExecutor(threads, active, runs, contexts);
 	}
 
 }

@@ -1,7 +1,16 @@
 package dev.trainyard.run;
 
+import java.time.Instant;
+
+import dev.trainyard.failure.FailureKind;
+
 /**
  * A run's job execution ended (it may be restarted later).
+ *
+ * @param outcome how it ended; {@code null} when it stopped before its end (resumable)
+ * @param failureKind how it failed, when it failed
+ * @param endedAt when it ended
  */
-public record RunFinished(String pipeline, String runId, String status, String outcome, Integer modelVersion) {
+public record RunFinished(String pipeline, String runId, RunStatus status, Outcome outcome, Integer modelVersion,
+		FailureKind failureKind, Instant endedAt) {
 }

@@ -1,9 +1,7 @@
 package dev.trainyard.run;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,48 +13,54 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the heartbeat of the runs this process executes fresh, so other processes can
- * tell a live run from one whose process was killed.
+ * Every {@code trainyard.runs.heartbeat-interval}, marks the runs this process holds
+ * alive (with the database's clock, and only while it still holds them: a run another
+ * process took over is told to stop), and passes on stops that other processes asked for.
+ * A run's heartbeat ends when its execution's thread ends.
  */
 @Component
 class RunHeartbeat implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
 
-	private final Set<String> runIds = ConcurrentHashMap.newKeySet();
+	private final RunRepository runs;
+
+	private final ActiveRuns active;
 
 	private final ScheduledExecutorService scheduler;
 
-	RunHeartbeat(RunRepository runs, RunProperties properties, Clock clock) {
+	RunHeartbeat(RunRepository runs, ActiveRuns active, RunProperties properties) {
+		this.runs = runs;
+		this.active = active;
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "run-heartbeat");
 			thread.setDaemon(true);
 			return thread;
 		});
 		long period = properties.heartbeatInterval().toMillis();
-		this.scheduler.scheduleAtFixedRate(() -> beat(runs, clock), period, period, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
 	}
 
-	void track(String runId) {
-		this.runIds.add(runId);
-	}
-
-	boolean isTracked(String runId) {
-		return this.runIds.contains(runId);
-	}
-
-	void untrack(String runId) {
-		this.runIds.remove(runId);
-	}
-
-	private void beat(RunRepository runs, Clock clock) {
+	void beat() {
+		List<ActiveRun> held = this.active.all();
+		if (held.isEmpty()) {
+			return;
+		}
 		try {
-			if (!this.runIds.isEmpty()) {
-				runs.heartbeat(List.copyOf(this.runIds), clock.instant());
+			for (ActiveRun run : held) {
+				if (!this.runs.heartbeat(run.runId(), run.token()) && this.active.holds(run.runId())) {
+					log.warn("Run {} was taken over by another process; this one stops working on it", run.runId());
+					run.stop(ActiveRun.StopReason.LOST, "trainyard");
+				}
 			}
+			Map<String, String> stops = this.runs.stopRequests(held.stream().map(ActiveRun::runId).toList());
+			held.stream()
+				.filter((run) -> stops.containsKey(run.runId()))
+				.forEach((run) -> run.stop(ActiveRun.StopReason.REQUESTED, stops.get(run.runId())));
 		}
 		catch (RuntimeException ex) {
-			log.warn("Could not record the heartbeat of runs {}: {}", this.runIds, ex.getMessage());
+			log.warn("Could not record the heartbeat of runs {}: {}", held.stream().map(ActiveRun::runId).toList(),
+					ex.getMessage());
 		}
 	}
 

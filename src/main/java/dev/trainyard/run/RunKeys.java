@@ -11,7 +11,11 @@ final class RunKeys {
 
 	static final String THREADS = "training.threads";
 
+	static final String NUM_CLASSES = "dataset.classes";
+
 	static final String FINGERPRINT = "dataset.fingerprint";
+
+	static final String PARAMS = "training.params";
 
 	static final String MODEL_SHA256 = "model.sha256";
 
@@ -24,6 +28,8 @@ final class RunKeys {
 	static final String CHAMPION_METRICS = "champion.metrics";
 
 	static final String GATES = "gates";
+
+	static final String APPROVAL_REASON = "approval.reason";
 
 	static final String TRAIN_STEP_EXECUTION = "train.stepExecutionId";
 

@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.runs")
-public record RunProperties(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("60s") Duration deadAfter,
+record RunProperties(@DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("60s") Duration deadAfter,
 		@DefaultValue("true") boolean asynchronous) {
 }

@@ -4,12 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.trainyard.failure.FailureKind;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
+/**
+ * {@code TY_RUN} and {@code TY_RUN_ACTION}. Every write of a run's owner names the token
+ * it claimed the run with ({@code OWNER_TOKEN}), so a process that lost the run writes
+ * nothing to it any more. Times that other processes compare (heartbeats) are the
+ * database's clock.
+ */
 @Repository
 class RunRepository {
 
@@ -19,46 +31,125 @@ class RunRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(String runId, String pipeline, String source, String text, String launchedBy, Instant now) {
-		this.jdbc
-			.update("INSERT INTO TY_RUN (RUN_ID, PIPELINE, DEFINITION_SOURCE, DEFINITION_TEXT, LAUNCHED_BY, CREATED_AT)"
-					+ " VALUES (?, ?, ?, ?, ?, ?)", runId, pipeline, source, text, launchedBy, Timestamp.from(now));
-	}
-
-	void setJobInstance(String runId, long jobInstanceId) {
-		this.jdbc.update("UPDATE TY_RUN SET JOB_INSTANCE_ID = ? WHERE RUN_ID = ?", jobInstanceId, runId);
-	}
-
-	void setOutcome(String runId, String outcome, Integer modelVersion) {
-		this.jdbc.update("UPDATE TY_RUN SET OUTCOME = ?, MODEL_VERSION = COALESCE(?, MODEL_VERSION) WHERE RUN_ID = ?",
-				outcome, modelVersion, runId);
-	}
-
-	void claim(String runId, ProcessOwner owner, Instant now) {
+	void insert(String runId, String pipeline, String source, String text, String launchedBy, RunStatus state,
+			Instant now) {
 		this.jdbc.update(
-				"UPDATE TY_RUN SET OWNER_HOST = ?, OWNER_PID = ?, OWNER_STARTED_AT = ?, HEARTBEAT_AT = ?"
-						+ " WHERE RUN_ID = ?",
-				owner.host(), owner.pid(), Timestamp.from(owner.startedAt()), Timestamp.from(now), runId);
+				"INSERT INTO TY_RUN (RUN_ID, PIPELINE, DEFINITION_SOURCE, DEFINITION_TEXT, LAUNCHED_BY, CREATED_AT, STATE)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?)",
+				runId, pipeline, source, text, launchedBy, Timestamp.from(now), state.name());
 	}
 
-	int heartbeat(List<String> runIds, Instant now) {
-		int updated = 0;
-		for (String runId : runIds) {
-			updated += this.jdbc.update("UPDATE TY_RUN SET HEARTBEAT_AT = ? WHERE RUN_ID = ?", Timestamp.from(now),
-					runId);
+	/** The database's clock: what heartbeats are written with and compared against. */
+	Instant now() {
+		return this.jdbc.queryForObject("SELECT CURRENT_TIMESTAMP", Timestamp.class).toInstant();
+	}
+
+	/**
+	 * Makes this process the run's owner if nobody claimed it since its row was read with
+	 * {@code token}.
+	 * @return whether the claim won
+	 */
+	boolean claim(String runId, long token, ProcessOwner owner) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET OWNER_ID = ?, OWNER_HOST = ?, OWNER_PID = ?, OWNER_STARTED_AT = ?,"
+						+ " OWNER_TOKEN = OWNER_TOKEN + 1, HEARTBEAT_AT = CURRENT_TIMESTAMP, STOP_REQUESTED_AT = NULL,"
+						+ " STOP_REQUESTED_BY = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?",
+				owner.id(), owner.host(), owner.pid(), Timestamp.from(owner.startedAt()), runId, token) == 1;
+	}
+
+	/**
+	 * Gives the run up, if it is still held with {@code token}. The token moves on, so a
+	 * claim made from a row read while it was held fails.
+	 */
+	void release(String runId, long token) {
+		this.jdbc.update("UPDATE TY_RUN SET OWNER_ID = NULL, OWNER_TOKEN = OWNER_TOKEN + 1 WHERE RUN_ID = ?"
+				+ " AND OWNER_TOKEN = ?", runId, token);
+	}
+
+	/**
+	 * Records that the owner holding {@code token} is alive.
+	 * @return whether it still holds the run
+	 */
+	boolean heartbeat(String runId, long token) {
+		return this.jdbc.update("UPDATE TY_RUN SET HEARTBEAT_AT = CURRENT_TIMESTAMP WHERE RUN_ID = ?"
+				+ " AND OWNER_TOKEN = ? AND OWNER_ID IS NOT NULL", runId, token) == 1;
+	}
+
+	/** The owner's new execution: started, outcome of an earlier one cleared. */
+	boolean started(String runId, long token, long jobInstanceId, long executionId) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, JOB_INSTANCE_ID = ?, EXECUTION_ID = ?, OUTCOME = NULL,"
+						+ " ENDED_AT = NULL, FAILURE_KIND = NULL, FAILURE_REASON = NULL, STEP_NAME = NULL"
+						+ " WHERE RUN_ID = ? AND OWNER_TOKEN = ? AND OWNER_ID IS NOT NULL",
+				RunStatus.STARTED.name(), jobInstanceId, executionId, runId, token) == 1;
+	}
+
+	void step(String runId, long token, RunStep step) {
+		this.jdbc.update("UPDATE TY_RUN SET STEP_NAME = ? WHERE RUN_ID = ? AND OWNER_TOKEN = ?", step.stepName(), runId,
+				token);
+	}
+
+	/**
+	 * How the owner's execution ended (its outcome may be {@code null}: stopped,
+	 * resumable).
+	 * @return whether it was still the owner
+	 */
+	boolean ended(String runId, long token, RunEnd end, Instant now) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, MODEL_VERSION = COALESCE(?, MODEL_VERSION),"
+						+ " FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?, STOP_REQUESTED_AT = NULL,"
+						+ " STOP_REQUESTED_BY = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?",
+				end.state().name(), name(end.outcome()), end.modelVersion(), name(end.failureKind()),
+				end.failureReason(), Timestamp.from(now), runId, token) == 1;
+	}
+
+	/**
+	 * Ends a run outside its job (rejected, expired, superseded; recovered after its
+	 * process died), whoever holds it.
+	 */
+	void endOutsideTheJob(String runId, RunStatus state, Outcome outcome, FailureKind kind, String reason,
+			Instant now) {
+		this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?,"
+						+ " STOP_REQUESTED_AT = NULL, STOP_REQUESTED_BY = NULL WHERE RUN_ID = ?",
+				state.name(), name(outcome), name(kind), reason, Timestamp.from(now), runId);
+	}
+
+	/**
+	 * Asks a run that is starting or training to stop; not one that promotes (a promotion
+	 * is all or nothing).
+	 * @return whether the request was recorded
+	 */
+	boolean requestStop(String runId, String actor) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET STOP_REQUESTED_AT = CURRENT_TIMESTAMP, STOP_REQUESTED_BY = ?, STATE = ?"
+						+ " WHERE RUN_ID = ? AND STATE IN (?, ?) AND (STEP_NAME IS NULL OR STEP_NAME <> ?)",
+				actor, RunStatus.STOPPING.name(), runId, RunStatus.STARTING.name(), RunStatus.STARTED.name(),
+				RunStep.PROMOTE.stepName()) == 1;
+	}
+
+	/** The runs among {@code runIds} that somebody asked to stop, with who asked. */
+	Map<String, String> stopRequests(List<String> runIds) {
+		if (runIds.isEmpty()) {
+			return Map.of();
 		}
-		return updated;
+		Map<String, String> requests = new HashMap<>();
+		this.jdbc.query(
+				"SELECT RUN_ID, STOP_REQUESTED_BY FROM TY_RUN WHERE STOP_REQUESTED_AT IS NOT NULL AND RUN_ID IN ("
+						+ String.join(", ", runIds.stream().map((id) -> "?").toList()) + ")",
+				(RowCallbackHandler) (rs) -> requests.put(rs.getString(1), rs.getString(2)), runIds.toArray());
+		return requests;
 	}
 
-	void recordAction(String runId, String action, String actor, String detail, Instant now) {
+	void recordAction(String runId, RunAction action, String actor, String detail, Instant now) {
 		this.jdbc.update("INSERT INTO TY_RUN_ACTION (RUN_ID, ACTION, ACTOR, DETAIL, ACTED_AT) VALUES (?, ?, ?, ?, ?)",
-				runId, action, actor, detail, Timestamp.from(now));
+				runId, action.name(), actor, detail, Timestamp.from(now));
 	}
 
 	List<RunView.Action> actions(String runId) {
 		return this.jdbc.query("SELECT ACTION, ACTOR, DETAIL, ACTED_AT FROM TY_RUN_ACTION WHERE RUN_ID = ? ORDER BY ID",
-				(rs, row) -> new RunView.Action(rs.getString("ACTION"), rs.getString("ACTOR"), rs.getString("DETAIL"),
-						rs.getTimestamp("ACTED_AT").toInstant()),
+				(rs, row) -> new RunView.Action(RunAction.valueOf(rs.getString("ACTION")), rs.getString("ACTOR"),
+						rs.getString("DETAIL"), rs.getTimestamp("ACTED_AT").toInstant()),
 				runId);
 	}
 
@@ -66,34 +157,71 @@ class RunRepository {
 		return this.jdbc.query("SELECT * FROM TY_RUN WHERE RUN_ID = ?", RunRepository::map, runId).stream().findFirst();
 	}
 
-	Optional<RunRecord> findByJobInstance(long jobInstanceId) {
-		return this.jdbc.query("SELECT * FROM TY_RUN WHERE JOB_INSTANCE_ID = ?", RunRepository::map, jobInstanceId)
-			.stream()
-			.findFirst();
+	/**
+	 * Newest first; {@code pipeline}, {@code states} and {@code outcome} may be
+	 * {@code null} for all.
+	 */
+	List<RunRecord> findRecent(String pipeline, List<RunStatus> states, Outcome outcome, int limit) {
+		StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+		List<Object> args = new ArrayList<>();
+		if (pipeline != null) {
+			where.append(" AND PIPELINE = ?");
+			args.add(pipeline);
+		}
+		if (states != null) {
+			where.append(" AND STATE IN (")
+				.append(String.join(", ", states.stream().map((s) -> "?").toList()))
+				.append(")");
+			states.forEach((state) -> args.add(state.name()));
+		}
+		if (outcome != null) {
+			where.append(" AND OUTCOME = ?");
+			args.add(outcome.name());
+		}
+		return this.jdbc.query("SELECT * FROM TY_RUN" + where + " ORDER BY CREATED_AT DESC, RUN_ID DESC FETCH FIRST "
+				+ Math.max(1, limit) + " ROWS ONLY", RunRepository::map, args.toArray());
 	}
 
-	/** Newest first; {@code pipeline} may be {@code null} for all pipelines. */
-	List<RunRecord> findRecent(String pipeline, int limit) {
-		String where = (pipeline != null) ? " WHERE PIPELINE = ?" : "";
-		Object[] args = (pipeline != null) ? new Object[] { pipeline } : new Object[0];
-		return this.jdbc.query("SELECT * FROM TY_RUN" + where + " ORDER BY CREATED_AT DESC, RUN_ID DESC FETCH FIRST "
-				+ Math.max(1, limit) + " ROWS ONLY", RunRepository::map, args);
+	/** Runs that look like somebody executes them: claimed, or in a running state. */
+	List<RunRecord> findHeld() {
+		return this.jdbc.query("SELECT * FROM TY_RUN WHERE OWNER_ID IS NOT NULL OR STATE IN (?, ?, ?)",
+				RunRepository::map, RunStatus.STARTING.name(), RunStatus.STARTED.name(), RunStatus.STOPPING.name());
+	}
+
+	private static String name(Enum<?> value) {
+		return (value != null) ? value.name() : null;
 	}
 
 	private static RunRecord map(ResultSet rs, int row) throws SQLException {
-		long instance = rs.getLong("JOB_INSTANCE_ID");
-		Long jobInstanceId = rs.wasNull() ? null : instance;
-		int version = rs.getInt("MODEL_VERSION");
-		Integer modelVersion = rs.wasNull() ? null : version;
-		String host = rs.getString("OWNER_HOST");
-		ProcessOwner owner = (host != null)
-				? new ProcessOwner(host, rs.getLong("OWNER_PID"), rs.getTimestamp("OWNER_STARTED_AT").toInstant())
-				: null;
-		Timestamp heartbeat = rs.getTimestamp("HEARTBEAT_AT");
-		return new RunRecord(rs.getString("RUN_ID"), rs.getString("PIPELINE"), jobInstanceId,
-				rs.getString("DEFINITION_SOURCE"), rs.getString("DEFINITION_TEXT"), rs.getString("OUTCOME"),
-				modelVersion, rs.getString("LAUNCHED_BY"), rs.getTimestamp("CREATED_AT").toInstant(), owner,
-				(heartbeat != null) ? heartbeat.toInstant() : null);
+		String ownerId = rs.getString("OWNER_ID");
+		ProcessOwner owner = (ownerId != null) ? new ProcessOwner(ownerId, rs.getString("OWNER_HOST"),
+				rs.getLong("OWNER_PID"), rs.getTimestamp("OWNER_STARTED_AT").toInstant()) : null;
+		String outcome = rs.getString("OUTCOME");
+		String step = rs.getString("STEP_NAME");
+		String kind = rs.getString("FAILURE_KIND");
+		return new RunRecord(rs.getString("RUN_ID"), rs.getString("PIPELINE"), nullableLong(rs, "JOB_INSTANCE_ID"),
+				rs.getString("DEFINITION_SOURCE"), rs.getString("DEFINITION_TEXT"),
+				RunStatus.valueOf(rs.getString("STATE")), (step != null) ? RunStep.of(step).orElse(null) : null,
+				nullableLong(rs, "EXECUTION_ID"), (outcome != null) ? Outcome.valueOf(outcome) : null,
+				nullableInt(rs, "MODEL_VERSION"), rs.getString("LAUNCHED_BY"), instant(rs, "CREATED_AT"),
+				instant(rs, "ENDED_AT"), owner, rs.getLong("OWNER_TOKEN"), instant(rs, "HEARTBEAT_AT"),
+				rs.getString("STOP_REQUESTED_BY"), (kind != null) ? FailureKind.valueOf(kind) : null,
+				rs.getString("FAILURE_REASON"));
+	}
+
+	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

@@ -4,30 +4,39 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.trainyard.failure.FailureKind;
 import dev.trainyard.validation.GateResult;
 
 /**
  * Everything known about a run: status, outcome, steps, training progress, checkpoints,
  * metrics and the model version it produced.
  *
- * @param status the latest job execution's status ({@code STARTING} before it exists)
+ * @param status the run's status
+ * @param outcome how it ended; {@code null} while it runs, and when it stopped before its
+ * end (resumable)
+ * @param step the step it is in, or ended in
  * @param resumedFromRound the checkpoint round the latest execution continued from, or
  * {@code null} when it did not resume from a checkpoint
  * @param error what made the latest execution fail, in one line
+ * @param failureKind how it failed: {@code TRANSIENT}, {@code INVALID_INPUT} or
+ * {@code FATAL} ({@code null} unless it failed)
+ * @param failureReason a name for why, when there is one: {@code TIMED_OUT},
+ * {@code OWNER_DIED}
  * @param invalidInput whether it failed on bad input (pipeline file or dataset) rather
  * than an error of its own
  */
-public record RunView(String runId, String pipeline, String status, String outcome, Integer modelVersion,
-		String modelSha256, Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
-		List<GateResult> gates, Progress progress, Integer resumedFromRound, List<CheckpointView> checkpoints,
-		List<StepView> steps, int executions, String launchedBy, Instant createdAt, Instant startedAt, Instant endedAt,
-		String error, boolean invalidInput, List<Action> actions) {
+public record RunView(String runId, String pipeline, RunStatus status, Outcome outcome, RunStep step,
+		Integer modelVersion, String modelSha256, Map<String, Double> metrics, Integer championVersion,
+		Map<String, Double> championMetrics, List<GateResult> gates, Progress progress, Integer resumedFromRound,
+		List<CheckpointView> checkpoints, List<StepView> steps, int executions, String launchedBy, Instant createdAt,
+		Instant startedAt, Instant endedAt, String error, FailureKind failureKind, String failureReason,
+		boolean invalidInput, List<Action> actions) {
 
 	/**
 	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,
-	 * reject, end.
+	 * end, recover.
 	 */
-	public record Action(String action, String actor, String detail, Instant at) {
+	public record Action(RunAction action, String actor, String detail, Instant at) {
 	}
 
 	/** Boosting rounds done out of the pipeline's total. */
@@ -44,7 +53,7 @@ public record RunView(String runId, String pipeline, String status, String outco
 	}
 
 	public boolean isRunning() {
-		return "STARTING".equals(this.status) || "STARTED".equals(this.status) || "STOPPING".equals(this.status);
+		return this.status.isRunning();
 	}
 
 }

@@ -3,28 +3,26 @@ package dev.trainyard.run;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.trainyard.checkpoint.Checkpoints;
+import dev.trainyard.failure.FailureKind;
 import dev.trainyard.validation.GateResult;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds {@link RunView}s from Trainyard's run row, the Spring Batch executions and the
- * checkpoints. Never exposes a Batch object itself.
+ * Builds {@link RunView}s from Trainyard's run row (its status and outcome), the Spring
+ * Batch executions (steps, progress, metrics) and the checkpoints. Never exposes a Batch
+ * object itself.
  */
 @Component
 class RunViews {
@@ -35,7 +33,7 @@ class RunViews {
 	private static final TypeReference<List<GateResult>> GATES = new TypeReference<>() {
 	};
 
-	private final JobRepository jobRepository;
+	private final Executions executions;
 
 	private final Checkpoints checkpoints;
 
@@ -43,57 +41,30 @@ class RunViews {
 
 	private final RunRepository runs;
 
-	RunViews(JobRepository jobRepository, Checkpoints checkpoints, JsonMapper json, RunRepository runs) {
-		this.runs = runs;
-		this.jobRepository = jobRepository;
+	RunViews(Executions executions, Checkpoints checkpoints, JsonMapper json, RunRepository runs) {
+		this.executions = executions;
 		this.checkpoints = checkpoints;
 		this.json = json;
-	}
-
-	List<JobExecution> executions(RunRecord run) {
-		if (run.jobInstanceId() == null) {
-			return List.of();
-		}
-		JobInstance instance = this.jobRepository.getJobInstance(run.jobInstanceId());
-		if (instance == null) {
-			return List.of();
-		}
-		List<JobExecution> executions = new ArrayList<>();
-		for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
-			executions.add(this.jobRepository.getJobExecution(execution.getId()));
-		}
-		executions.sort((a, b) -> Long.compare(a.getId(), b.getId()));
-		return executions;
-	}
-
-	/** The run's latest job execution, if its job ever started. */
-	Optional<JobExecution> lastExecution(RunRecord run) {
-		List<JobExecution> executions = executions(run);
-		return executions.isEmpty() ? Optional.empty() : Optional.of(executions.get(executions.size() - 1));
+		this.runs = runs;
 	}
 
 	RunView view(RunRecord run) {
-		List<JobExecution> executions = executions(run);
-		JobExecution last = executions.isEmpty() ? null : executions.get(executions.size() - 1);
+		List<JobExecution> all = this.executions.all(run);
+		JobExecution last = all.isEmpty() ? null : all.get(all.size() - 1);
 		ExecutionContext job = (last != null) ? last.getExecutionContext() : new ExecutionContext();
-		Map<String, StepExecution> steps = latestSteps(executions);
-		StepExecution train = steps.get("train");
+		Map<String, StepExecution> steps = latestSteps(all);
+		StepExecution train = steps.get(RunStep.TRAIN.stepName());
 		int rounds = job.getInt(RunKeys.TRAIN_ROUNDS, 0);
 		int round = (train != null) ? train.getExecutionContext().getInt(RunKeys.TRAIN_ROUND, 0) : 0;
-		String status = (last != null) ? last.getStatus().name() : "STARTING";
-		String outcome = run.outcome();
-		if (last != null && !last.isRunning() && outcome == null && last.getStatus() != BatchStatus.COMPLETED) {
-			outcome = Outcome.FAILED.name();
-		}
-		return new RunView(run.runId(), run.pipeline(), status, outcome, run.modelVersion(),
+		return new RunView(run.runId(), run.pipeline(), run.state(), run.outcome(), run.step(), run.modelVersion(),
 				job.getString(RunKeys.MODEL_SHA256, null), read(job, RunKeys.METRICS, METRICS),
 				job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
 				read(job, RunKeys.CHAMPION_METRICS, METRICS), read(job, RunKeys.GATES, GATES),
-				new RunView.Progress(round, rounds), resumedFrom(executions, last, train, job), checkpointViews(run),
-				stepViews(steps), executions.size(), run.launchedBy(), run.createdAt(),
-				(last != null) ? instant(last.getStartTime()) : null,
-				(last != null) ? instant(last.getEndTime()) : null, error(last),
-				FailureMessages.isInvalidInput(failure(last)), this.runs.actions(run.runId()));
+				new RunView.Progress(round, rounds), resumedFrom(all, last, train, job), checkpointViews(run),
+				stepViews(steps), all.size(), run.launchedBy(), run.createdAt(),
+				(last != null) ? instant(last.getStartTime()) : null, run.endedAt(), error(run, last),
+				run.failureKind(), run.failureReason(), run.failureKind() == FailureKind.INVALID_INPUT,
+				this.runs.actions(run.runId()));
 	}
 
 	private static Integer resumedFrom(List<JobExecution> executions, JobExecution last, StepExecution train,
@@ -140,21 +111,22 @@ class RunViews {
 		return (value != null) ? this.json.readValue(value, type) : null;
 	}
 
-	private static String error(JobExecution last) {
-		return FailureMessages.firstLine(failure(last));
-	}
-
-	private static String failure(JobExecution last) {
-		if (last == null || last.getStatus() != BatchStatus.FAILED) {
+	/**
+	 * What made the run fail, in one line: its latest execution's failed step's error.
+	 */
+	private static String error(RunRecord run, JobExecution last) {
+		if (run.state() != RunStatus.FAILED || last == null) {
 			return null;
 		}
-		String description = last.getExitStatus().getExitDescription();
+		String description = (last.getStatus() == BatchStatus.FAILED) ? last.getExitStatus().getExitDescription()
+				: null;
 		for (StepExecution step : last.getStepExecutions()) {
 			if (step.getStatus() == BatchStatus.FAILED && !step.getExitStatus().getExitDescription().isBlank()) {
 				description = step.getExitStatus().getExitDescription();
 			}
 		}
-		return description;
+		String line = FailureMessages.firstLine(description);
+		return (line != null) ? line : (DeadRuns.OWNER_DIED.equals(run.failureReason()) ? "its process died" : null);
 	}
 
 	private static Instant instant(LocalDateTime time) {

@@ -12,18 +12,12 @@ import dev.trainyard.registry.VersionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * The run module's facade: launch, resume, restart, stop and look at runs. Launching,
- * restarting, stopping and recovering go through Spring Batch's {@link JobOperator}.
+ * The run module's facade: launch, resume, restart, stop, end and look at runs. Every one
+ * of these that starts or ends an execution claims the run first ({@link RunOwnership}),
+ * so at most one process executes a run at a time.
  */
 @Service
 public class Runs {
@@ -34,15 +28,9 @@ public class Runs {
 
 	private final PipelineCatalog catalog;
 
-	private final JobOperator jobOperator;
-
-	private final JobRepository jobRepository;
-
-	private final Job pipelineJob;
+	private final RunLauncher launcher;
 
 	private final RunViews views;
-
-	private final RunLiveness liveness;
 
 	private final RunTermination termination;
 
@@ -52,16 +40,12 @@ public class Runs {
 
 	private final Clock clock;
 
-	Runs(RunRepository runs, PipelineCatalog catalog, JobOperator jobOperator, JobRepository jobRepository,
-			Job pipelineJob, RunViews views, RunLiveness liveness, RunTermination termination, RunContexts contexts,
-			ModelRegistry registry, Clock clock) {
+	Runs(RunRepository runs, PipelineCatalog catalog, RunLauncher launcher, RunViews views, RunTermination termination,
+			RunContexts contexts, ModelRegistry registry, Clock clock) {
 		this.runs = runs;
 		this.catalog = catalog;
-		this.jobOperator = jobOperator;
-		this.jobRepository = jobRepository;
-		this.pipelineJob = pipelineJob;
+		this.launcher = launcher;
 		this.views = views;
-		this.liveness = liveness;
 		this.termination = termination;
 		this.contexts = contexts;
 		this.registry = registry;
@@ -76,23 +60,30 @@ public class Runs {
 		PipelineDefinition definition = this.catalog.get(pipeline);
 		String runId = UUID.randomUUID().toString();
 		this.runs.insert(runId, definition.name(), definition.source().toAbsolutePath().toString(), definition.text(),
-				actor, this.clock.instant());
-		this.runs.recordAction(runId, "LAUNCH", actor, null, this.clock.instant());
+				actor, RunStatus.STARTING, this.clock.instant());
+		this.runs.recordAction(runId, RunAction.LAUNCH, actor, null, this.clock.instant());
 		log.info("Launching run {} of {} for {}", runId, pipeline, actor);
-		start(runId);
+		this.launcher.start(record(runId));
 		return view(runId);
 	}
 
 	/**
 	 * Continues the newest run of a pipeline when it failed, was stopped or its process
-	 * died; a run that is still alive elsewhere is left alone.
+	 * died; a run that is still alive elsewhere is left alone. Idempotent: when the
+	 * newest run has already ended (or waits for an approver), nothing changes and that
+	 * run is returned as it is.
 	 */
 	public RunView resumeLatest(String pipeline, String actor) {
 		this.catalog.get(pipeline);
-		RunRecord run = this.runs.findRecent(pipeline, 1)
+		RunRecord run = this.runs.findRecent(pipeline, null, null, 1)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new RunNotFoundException("pipeline " + pipeline + " has no run to resume"));
+		if (hasEnded(run)) {
+			log.info("The newest run of {}, {}, already ended {} with outcome {}; there is nothing to resume", pipeline,
+					run.runId(), run.state(), run.outcome());
+			return this.views.view(run);
+		}
 		return restart(run.runId(), actor);
 	}
 
@@ -101,66 +92,50 @@ public class Runs {
 	 * process died mid-run.
 	 */
 	public RunView restart(String runId, String actor) {
-		return restart(runId, actor, "RESTART");
+		return restart(runId, actor, RunAction.RESTART);
 	}
 
 	/**
-	 * Restarts a run, recording {@code action} (such as {@code APPROVE}) as what the
-	 * actor did.
+	 * Restarts a run, recording {@code action} (such as {@link RunAction#APPROVE}) as
+	 * what the actor did.
 	 */
-	public RunView restart(String runId, String actor, String action) {
+	public RunView restart(String runId, String actor, RunAction action) {
 		RunRecord run = record(runId);
-		JobExecution last = this.views.lastExecution(run).orElse(null);
-		if (last == null) {
-			log.info("Run {} never started its job; starting it now", runId);
-			this.runs.recordAction(runId, action, actor, null, this.clock.instant());
-			start(runId);
-			return view(runId);
-		}
-		checkRestartable(run, last);
-		if (last.isRunning()) {
-			log.warn("Run {} was left {} by {}, which is gone; recovering it", runId, last.getStatus(), run.owner());
-			this.jobOperator.recover(last);
-			last = this.jobRepository.getJobExecution(last.getId());
-		}
-		log.info("Restarting run {} of {} for {}", runId, run.pipeline(), actor);
-		this.runs.recordAction(runId, action, actor, null, this.clock.instant());
-		this.runs.setOutcome(runId, null, null);
-		try {
-			this.jobOperator.restart(last);
-		}
-		catch (Exception ex) {
-			throw new RunConflictException("run " + runId + " cannot be restarted: " + ex.getMessage());
-		}
+		checkRestartable(run);
+		this.launcher.restart(run, action, actor);
 		return view(runId);
 	}
 
 	/**
-	 * Asks a running run to stop at its next checkpoint.
+	 * Asks a run that is starting or training to stop at its next checkpoint (or step);
+	 * it ends {@code STOPPED}, resumable. A run that promotes is not stopped: a promotion
+	 * is all or nothing.
 	 */
 	public RunView stop(String runId, String actor) {
-		RunRecord run = record(runId);
-		JobExecution last = this.views.lastExecution(run).orElse(null);
-		if (last == null || !last.isRunning()) {
-			throw new RunConflictException("run " + runId + " is not running");
+		record(runId);
+		if (this.runs.requestStop(runId, actor)) {
+			this.launcher.stopping(runId, actor);
+			this.runs.recordAction(runId, RunAction.STOP, actor, null, this.clock.instant());
+			log.info("Stop of run {} requested by {}", runId, actor);
+			return view(runId);
 		}
-		try {
-			this.jobOperator.stop(last);
+		RunRecord now = record(runId);
+		if (now.state() == RunStatus.STOPPING) {
+			return view(runId);
 		}
-		catch (Exception ex) {
-			throw new RunConflictException("run " + runId + " cannot be stopped: " + ex.getMessage());
+		if (now.step() == RunStep.PROMOTE && now.state().isRunning()) {
+			throw new RunConflictException(
+					"run " + runId + " is promoting its model, which is all or nothing; it" + " cannot be stopped now");
 		}
-		this.runs.recordAction(runId, "STOP", actor, null, this.clock.instant());
-		log.info("Stop of run {} requested by {}", runId, actor);
-		return view(runId);
+		throw new RunConflictException("run " + runId + " is " + now.state() + "; there is nothing to stop");
 	}
 
 	/**
-	 * Ends a run that waits for approval for good (rejected, expired or superseded): its
-	 * execution is abandoned and its outcome recorded.
+	 * Ends a run that waits (for approval) for good, together with {@code decision} (the
+	 * version's new state) in one transaction: rejected, expired or superseded.
 	 */
-	public void end(String runId, Outcome outcome, String actor, String why) {
-		this.termination.end(runId, outcome, actor, why);
+	public void end(String runId, Outcome outcome, String actor, String why, Runnable decision) {
+		this.termination.end(runId, outcome, actor, why, decision);
 	}
 
 	/**
@@ -175,32 +150,28 @@ public class Runs {
 	}
 
 	/**
-	 * Runs, newest first, optionally of one pipeline and with one status (a job status
+	 * Runs, newest first, optionally of one pipeline and with one status (a run status
 	 * such as {@code COMPLETED} or an outcome such as {@code PROMOTED}).
 	 */
 	public List<RunView> list(String pipeline, String status, int limit) {
-		return this.runs.findRecent(pipeline, (status != null) ? Math.max(limit * 10, 500) : limit)
-			.stream()
-			.map(this.views::view)
-			.filter((view) -> status == null || status.equalsIgnoreCase(view.status())
-					|| status.equalsIgnoreCase(view.outcome()))
-			.limit(limit)
-			.toList();
+		List<RunStatus> states = (status != null && isStatus(status)) ? List.of(RunStatus.valueOf(status)) : null;
+		Outcome outcome = (status != null && states == null) ? Outcome.valueOf(status) : null;
+		return this.runs.findRecent(pipeline, states, outcome, limit).stream().map(this.views::view).toList();
 	}
 
-	private void checkRestartable(RunRecord run, JobExecution last) {
-		if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+	private boolean hasEnded(RunRecord run) {
+		return run.state() == RunStatus.COMPLETED || run.state() == RunStatus.ABANDONED
+				|| (run.state() == RunStatus.STOPPED && run.outcome() == Outcome.AWAITING_APPROVAL && !isApproved(run));
+	}
+
+	private void checkRestartable(RunRecord run) {
+		if (run.state() == RunStatus.COMPLETED || run.state() == RunStatus.ABANDONED) {
 			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " already ended "
-					+ last.getStatus() + " with outcome " + run.outcome() + "; there is nothing to resume");
+					+ run.state() + " with outcome " + run.outcome() + "; there is nothing to resume");
 		}
-		if (last.getStatus() == BatchStatus.STOPPED && Outcome.AWAITING_APPROVAL.name().equals(run.outcome())
-				&& !isApproved(run)) {
+		if (run.state() == RunStatus.STOPPED && run.outcome() == Outcome.AWAITING_APPROVAL && !isApproved(run)) {
 			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " is awaiting approval of"
 					+ " version " + run.modelVersion() + "; approve or reject that version instead");
-		}
-		if (last.isRunning() && !this.liveness.isAbandoned(run, last)) {
-			throw new RunConflictException("run " + run.runId() + " of " + run.pipeline() + " is still running in "
-					+ run.owner() + " (last heartbeat " + run.heartbeatAt() + ")");
 		}
 	}
 
@@ -210,15 +181,13 @@ public class Runs {
 			.orElse(false);
 	}
 
-	private void start(String runId) {
-		JobParameters parameters = new JobParametersBuilder().addString(RunKeys.RUN_ID, runId).toJobParameters();
-		try {
-			JobExecution execution = this.jobOperator.start(this.pipelineJob, parameters);
-			this.runs.setJobInstance(runId, execution.getJobInstance().getInstanceId());
+	private static boolean isStatus(String status) {
+		for (RunStatus candidate : RunStatus.values()) {
+			if (candidate.name().equals(status)) {
+				return true;
+			}
 		}
-		catch (Exception ex) {
-			throw new RunConflictException("run " + runId + " cannot be started: " + ex.getMessage());
-		}
+		return false;
 	}
 
 	private RunRecord record(String runId) {

@@ -15,6 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.scheduling")
-public record SchedulingProperties(@DefaultValue("true") boolean enabled,
-		@DefaultValue("1m") Duration refreshInterval) {
+record SchedulingProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1m") Duration refreshInterval) {
 }

@@ -3,6 +3,7 @@ package dev.trainyard.security;
 import java.io.IOException;
 import java.security.Principal;
 
+import dev.trainyard.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,8 +28,9 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			AccessDeniedException accessDeniedException) throws IOException {
 		Principal user = request.getUserPrincipal();
 		String who = (user != null) ? "User '" + user.getName() + "'" : "This user";
-		this.problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden",
-				who + " has no role that allows " + request.getMethod() + " " + request.getRequestURI());
+		this.problems.write(response, HttpStatus.FORBIDDEN.value(), "forbidden",
+				who + " has no role that allows " + request.getMethod() + " " + request.getRequestURI(),
+				request.getRequestURI());
 	}
 
 }

@@ -2,13 +2,14 @@ package dev.trainyard.security;
 
 import java.io.IOException;
 
+import dev.trainyard.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
@@ -32,7 +33,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 				? "This resource needs authentication: send HTTP Basic credentials"
 				: "The credentials were not accepted";
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-		this.problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", detail);
+		this.problems.write(response, HttpStatus.UNAUTHORIZED.value(), "unauthorized", detail, request.getRequestURI());
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.trainyard.security;
 
+import dev.trainyard.web.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -7,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -15,6 +17,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The server's security: HTTP Basic, no session, every {@code /api/**} call authenticated
@@ -80,6 +83,17 @@ public class SecurityConfiguration {
 			.hasRole(ADMIN)
 			.anyRequest()
 			.authenticated();
+	}
+
+	/**
+	 * Requests that Spring Security's firewall refuses (an encoded {@code ..}, a
+	 * semicolon, a backslash in the path) get a problem detail too.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+		ProblemResponses problems = new ProblemResponses(json);
+		return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST.value(), "bad-request",
+				"The request was refused: " + rejected.getMessage(), request.getRequestURI());
 	}
 
 	@Bean

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.security")
-public record SecurityProperties(List<@Valid User> users, boolean protectMetrics) {
+record SecurityProperties(List<@Valid User> users, boolean protectMetrics) {
 
 	public SecurityProperties {
 		users = (users != null) ? List.copyOf(users) : List.of();

@@ -19,14 +19,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trainyard.slo")
 @Validated
-public record SloProperties(@NotNull @DefaultValue("1m") Duration evaluationInterval,
-		@Valid @DefaultValue Policy policy) {
+record SloProperties(@NotNull @DefaultValue("1m") Duration evaluationInterval, @Valid @DefaultValue Policy policy) {
 
 	/**
 	 * @param requireApprovalWhenExhausted while a pipeline's run-success error budget is
 	 * exhausted, a candidate of an {@code approval: auto} pipeline needs approval
 	 */
-	public record Policy(@DefaultValue("true") boolean requireApprovalWhenExhausted) {
+	record Policy(@DefaultValue("true") boolean requireApprovalWhenExhausted) {
 	}
 
 }

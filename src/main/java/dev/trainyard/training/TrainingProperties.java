@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("trainyard.training")
-public record TrainingProperties(@DefaultValue("2") @Min(1) int threads) {
+record TrainingProperties(@DefaultValue("2") @Min(1) int threads) {
 }

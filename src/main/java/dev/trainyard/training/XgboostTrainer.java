@@ -10,6 +10,8 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +20,34 @@ import org.springframework.stereotype.Component;
  * an uninterrupted run and a resumed one do exactly the same work.
  */
 @Component
+@EnableConfigurationProperties(TrainingProperties.class)
 public class XgboostTrainer {
 
 	/** The byte format of checkpoints and model artifacts. */
 	public static final String MODEL_FORMAT = "ubj";
+
+	private final int threads;
+
+	/**
+	 * A trainer with XGBoost's {@code nthread} at 2 when a pipeline does not set it.
+	 */
+	public XgboostTrainer() {
+		this(new TrainingProperties(2));
+	}
+
+	@Autowired
+	XgboostTrainer(TrainingProperties properties) {
+		this.threads = properties.threads();
+	}
+
+	/**
+	 * XGBoost's {@code nthread} when a pipeline does not set it
+	 * ({@code trainyard.training.threads}): a run records it when it starts and keeps it
+	 * when resumed.
+	 */
+	public int defaultThreads() {
+		return this.threads;
+	}
 
 	/**
 	 * Builds the training matrix once per run; XGBoost caches its quantile sketch in it.

@@ -9,18 +9,16 @@ import java.util.Map;
 
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * The approval flow over HTTP, as a team uses it: an operator launches, only an approver
  * can decide, the run continues at promote, and the champion can be rolled back.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.security.users[0].name=viewer", "trainyard.security.users[0].password={noop}v",
 				"trainyard.security.users[0].roles=VIEWER", "trainyard.security.users[1].name=operator",
 				"trainyard.security.users[1].password={noop}o", "trainyard.security.users[1].roles=OPERATOR",
@@ -38,15 +36,10 @@ import static org.awaitility.Awaitility.await;
 				"trainyard.security.users[2].roles=APPROVER" })
 class ApprovalApiIntegrationTests {
 
-	static Path root;
+	static final Path root = TestDirs.root(ApprovalApiIntegrationTests.class);
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
-	}
 
 	@Test
 	void approverPromotesAWaitingCandidateAndOthersCannot() throws Exception {

@@ -3,17 +3,14 @@ package dev.trainyard.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,17 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard at {@code /} is served to signed-in users; the browser asks for the
  * credentials.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=vera",
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=vera",
 		"trainyard.security.users[0].password={noop}v", "trainyard.security.users[0].roles=VIEWER" })
 class DashboardTests {
 
 	@LocalServerPort
 	int port;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Test
 	void dashboardAndItsScriptAreServedToSignedInUsers() {

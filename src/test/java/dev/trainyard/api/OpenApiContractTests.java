@@ -7,19 +7,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot drift silently. Path variable names may differ; {@code {…}} segments are
  * compared as one.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class OpenApiContractTests {
 
@@ -53,11 +50,6 @@ class OpenApiContractTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void directories(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Test
 	void servesEveryBuiltOperationOfTheContract(TestReporter reporter) {

@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
@@ -18,8 +18,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,28 +27,19 @@ import static org.awaitility.Awaitility.await;
  * The server end to end: launch runs over HTTP and watch them train, gate and promote on
  * a background thread.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=olivia",
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.security.users[0].name=olivia",
 		"trainyard.security.users[0].password={noop}olivia-secret", "trainyard.security.users[0].roles=OPERATOR" })
 @DirtiesContext
 class RunApiIntegrationTests {
 
-	@TempDir
-	static Path dataDir;
-
-	@TempDir
-	static Path jobsDir;
+	static final Path jobsDir = TestDirs.jobs(RunApiIntegrationTests.class);
 
 	@LocalServerPort
 	private int port;
 
-	@DynamicPropertySource
-	static void directories(DynamicPropertyRegistry registry) {
-		registry.add("trainyard.data-dir", () -> dataDir.toString());
-		registry.add("jobs-dir", () -> jobsDir.toString());
-	}
-
 	@BeforeAll
 	static void writePipelines() throws IOException {
+		Files.createDirectories(jobsDir);
 		Files.copy(Path.of("jobs/data/breast_cancer.csv"), jobsDir.resolve("breast_cancer.csv"));
 		Files.writeString(jobsDir.resolve("api-auto.yaml"), pipeline("api-auto", "auto"));
 		Files.writeString(jobsDir.resolve("api-manual.yaml"), pipeline("api-manual", "manual"));

@@ -1,5 +1,7 @@
 package dev.trainyard.api;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,20 +12,21 @@ import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.pipeline.PipelineProblem;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.security.SecurityConfiguration;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.NoSuchJobExecutionException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -32,7 +35,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static dev.trainyard.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -198,21 +200,20 @@ class RunControllerTests {
 	}
 
 	@Test
-	void mapsSpringBatchsMissingExecutionToNotFound() {
-		willAnswer((invocation) -> {
-			throw new NoSuchJobExecutionException("no job execution 42");
-		}).given(this.runs).restart("r-1", "olivia");
-		assertProblem(this.mvc.post().uri("/api/runs/r-1/restart").exchange(), HttpStatus.NOT_FOUND, "run-not-found",
-				"/api/runs/r-1/restart");
+	void aDatabaseOutageIsATransientServiceUnavailable() {
+		given(this.runs.restart("r-1", "olivia"))
+			.willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection: db-7.internal refused"));
+		MvcTestResult result = this.mvc.post().uri("/api/runs/r-1/restart").exchange();
+		assertProblem(result, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "/api/runs/r-1/restart");
+		assertThat(result).hasHeader("Retry-After", "5");
+		assertThat(result).bodyText().doesNotContain("db-7");
 	}
 
 	@Test
-	void mapsSpringBatchsAlreadyRunningToConflict() {
-		willAnswer((invocation) -> {
-			throw new JobExecutionAlreadyRunningException("already running");
-		}).given(this.runs).restart("r-1", "olivia");
-		assertProblem(this.mvc.post().uri("/api/runs/r-1/restart").exchange(), HttpStatus.CONFLICT, "run-conflict",
-				"/api/runs/r-1/restart");
+	void aStoreThatCannotBeReachedIsATransientServiceUnavailable() {
+		given(this.runs.find("r-1")).willThrow(new UncheckedIOException(new ConnectException("Connection refused")));
+		assertProblem(this.mvc.get().uri("/api/runs/r-1").exchange(), HttpStatus.SERVICE_UNAVAILABLE,
+				"service-unavailable", "/api/runs/r-1");
 	}
 
 	@Test
@@ -248,10 +249,11 @@ class RunControllerTests {
 
 	static RunView run(String runId, String status, String outcome) {
 		boolean promoted = "PROMOTED".equals(outcome);
-		return new RunView(runId, "breast-cancer", status, outcome, promoted ? 1 : null, promoted ? "ab12" : null,
-				promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
+		return new RunView(runId, "breast-cancer", RunStatus.valueOf(status),
+				(outcome != null) ? Outcome.valueOf(outcome) : null, null, promoted ? 1 : null,
+				promoted ? "ab12" : null, promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
 				new RunView.Progress(promoted ? 30 : 0, 30), null, List.of(), List.of(), 1, "olivia",
-				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, false, List.of());
+				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, null, null, false, List.of());
 	}
 
 }

@@ -3,9 +3,13 @@ package dev.trainyard.checkpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -13,8 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link CheckpointRetentionOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 @TestPropertySource(properties = "trainyard.checkpoints.keep=2")
 class CheckpointRetentionTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	Runs runs;
@@ -44,6 +43,11 @@ class CheckpointRetentionTests {
 
 	@Autowired
 	Environment environment;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
 
 	@Test
 	void keepsTheNewestCheckpointsWhileTrainingAndNoneOnceTheModelIsRegistered() {
@@ -63,7 +67,7 @@ class CheckpointRetentionTests {
 		assertThat(blobExists(failed.runId(), 30)).isTrue();
 
 		RunView completed = this.runs.restart(failed.runId(), "tester");
-		assertThat(completed.outcome()).isEqualTo("PROMOTED");
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(completed.resumedFromRound()).isEqualTo(30);
 		assertThat(completed.checkpoints()).hasSize(4).allSatisfy((checkpoint) -> {
 			assertThat(checkpoint.deleted()).isTrue();
@@ -74,7 +78,7 @@ class CheckpointRetentionTests {
 	@Test
 	void rejectedRunKeepsItsNewestCheckpoints() {
 		RunView rejected = this.runs.launch(pipeline("rejected-kept", 0.9999999), "tester");
-		assertThat(rejected.outcome()).isEqualTo("REJECTED");
+		assertThat(rejected.outcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(rejected.checkpoints()).filteredOn((checkpoint) -> !checkpoint.deleted())
 			.extracting(RunView.CheckpointView::round)
 			.containsExactly(40, 30);
@@ -95,7 +99,7 @@ class CheckpointRetentionTests {
 	}
 
 	private String pipeline(String name, double minAuc) {
-		TestPipelines.write(TestDirs.root(this.environment).resolve("jobs"), name,
+		TestPipelines.write(TestDirs.root(getClass()).resolve("jobs"), name,
 				TestPipelines.synthetic(name, "auto", minAuc));
 		return name;
 	}

@@ -14,6 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import dev.trainyard.TrainyardApplication;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestPipelines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +28,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The crash the product promises to survive, for real: the CLI in its own JVM, killed
  * with {@code SIGKILL} after a few checkpoints, then {@code resume}d in a new JVM, ends
- * with the same model bytes as an uninterrupted run. On the default database and store
- * (H2 + files); {@link KillAndResumeOnPostgresS3Tests} does it on PostgreSQL + S3.
+ * with the same model bytes as an uninterrupted run. On the default database and store on
+ * every backend (H2 + files; PostgreSQL + S3, reached by the CLI processes over TCP).
  */
+@OnEveryBackend
 class KillAndResumeTests {
 
 	private static final int ROUNDS = 100;
@@ -42,8 +45,8 @@ class KillAndResumeTests {
 	 * Settings (as system properties) that every CLI process of the test gets besides its
 	 * jobs and data dirs.
 	 */
-	protected Map<String, String> settings() {
-		return Map.of();
+	private Map<String, String> settings() {
+		return Backend.current().newSettings();
 	}
 
 	@Test

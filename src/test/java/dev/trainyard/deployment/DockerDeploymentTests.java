@@ -11,18 +11,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathFactory;
 
 import dev.trainyard.deployment.ComposeService.Mount;
-import dev.trainyard.security.SecurityProperties;
-import dev.trainyard.store.StoreProperties;
+import dev.trainyard.store.s3.S3Settings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -112,16 +111,15 @@ class DockerDeploymentTests {
 				ComposeService.of(yaml(COMPOSE), "trainyard").environmentWithDefaults());
 		Binder binder = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
 				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)));
-		StoreProperties.S3 s3 = binder.bind("trainyard.store", StoreProperties.class).get().s3();
+		S3Settings s3 = binder.bind("trainyard.store.s3", S3Settings.class).get();
 		assertThat(s3.bucket()).isEqualTo("trainyard");
 		assertThat(s3.endpoint()).hasToString("http://localstack:4566");
 		assertThat(s3.pathStyleAccess()).isTrue();
 		assertThat(s3.region()).isEqualTo("us-east-1");
-		assertThat(binder.bind("trainyard.security", SecurityProperties.class).get().users()).singleElement()
-			.satisfies((user) -> {
-				assertThat(user.name()).isEqualTo("admin");
-				assertThat(user.roles()).containsExactly("ADMIN");
-			});
+		assertThat(binder.bind("trainyard.security.users[0].name", String.class).get()).isEqualTo("admin");
+		assertThat(binder.bind("trainyard.security.users[0].roles", Bindable.listOf(String.class)).get())
+			.containsExactly("ADMIN");
+		assertThat(binder.bind("trainyard.security.users[1].name", String.class).isBound()).isFalse();
 		assertThat(binder.bind("spring.datasource.url", String.class).get())
 			.isEqualTo("jdbc:postgresql://postgres:5432/trainyard");
 	}

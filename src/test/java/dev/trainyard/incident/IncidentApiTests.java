@@ -2,23 +2,23 @@ package dev.trainyard.incident;
 
 import java.time.Instant;
 
+import dev.trainyard.failure.FailureKind;
 import dev.trainyard.run.DatasetRejected;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunFinished;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.support.ApiClient;
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * comments that land in the timeline; a viewer reads; wrong steps and unknown incidents
  * are problem details; the review is Markdown.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.scheduling.enabled=false", "trainyard.security.users[0].name=vera",
 				"trainyard.security.users[0].password={noop}vera-secret", "trainyard.security.users[0].roles=VIEWER",
 				"trainyard.security.users[1].name=olivia", "trainyard.security.users[1].password={noop}olivia-secret",
 				"trainyard.security.users[1].roles=OPERATOR" })
 class IncidentApiTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -122,9 +117,11 @@ class IncidentApiTests {
 
 	@Test
 	void aRunStoppedOnPurposeIsNoIncidentUntilItFails() {
-		this.events.publishEvent(new RunFinished("stopped", "r-stopped", "STOPPED", "FAILED", null));
+		this.events
+			.publishEvent(new RunFinished("stopped", "r-stopped", RunStatus.STOPPED, null, null, null, Instant.now()));
 		assertThat(body(this.vera.get("/api/incidents?pipeline=stopped"), 200)).isEmpty();
-		this.events.publishEvent(new RunFinished("stopped", "r-stopped", "FAILED", "FAILED", null));
+		this.events.publishEvent(new RunFinished("stopped", "r-stopped", RunStatus.FAILED, Outcome.FAILED, null,
+				FailureKind.FATAL, Instant.now()));
 		assertThat(body(this.vera.get("/api/incidents?status=open&pipeline=stopped"), 200))
 			.extracting((incident) -> incident.get("type").asString())
 			.containsExactly("TRAINING_FAILURE");

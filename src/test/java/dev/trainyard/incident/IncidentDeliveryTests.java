@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.trainyard.incident.IncidentView.Delivery;
+import dev.trainyard.failure.FailureKind;
+import dev.trainyard.incident.delivery.Delivery;
 import dev.trainyard.run.DatasetRejected;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunFinished;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.support.ApiClient;
 import dev.trainyard.support.Receiver;
 import dev.trainyard.support.Signatures;
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * retried with the same event id; a refusal is recorded and not retried; secrets stay out
  * of the API and the log.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.scheduling.enabled=false", "trainyard.incidents.delivery.interval=100ms",
 				"trainyard.incidents.delivery.initial-backoff=100ms", "trainyard.incidents.delivery.max-backoff=400ms",
 				"trainyard.incidents.circuit-breaker.wait-in-open-state=300ms",
@@ -60,7 +62,6 @@ class IncidentDeliveryTests {
 
 	@DynamicPropertySource
 	static void sinks(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
 		sink(registry, 0, "webhook", webhook.url() + "/hooks/trainyard");
 		registry.add("trainyard.incidents.sinks[0].secret", () -> SECRET);
 		sink(registry, 1, "alertmanager", alertmanager.url());
@@ -94,7 +95,8 @@ class IncidentDeliveryTests {
 	@Test
 	void everySinkGetsItsOwnFormatThroughTriggerAcknowledgeAndResolve(CapturedOutput output) {
 		String pipeline = "all-sinks";
-		this.events.publishEvent(new RunFinished(pipeline, "run-1", "FAILED", "FAILED", null));
+		this.events.publishEvent(new RunFinished(pipeline, "run-1", RunStatus.FAILED, Outcome.FAILED, null,
+				FailureKind.FATAL, Instant.now()));
 		IncidentView incident = this.incidents.list("open", pipeline, 10).get(0);
 		this.incidents.acknowledge(incident.id(), "olivia", "looking");
 		this.incidents.resolve(incident.id(), "olivia", "store is back");

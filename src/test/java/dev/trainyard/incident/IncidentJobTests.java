@@ -10,6 +10,7 @@ import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.incident.IncidentView.TimelineEntry;
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.slo.BudgetStatus;
@@ -18,45 +19,35 @@ import dev.trainyard.slo.ErrorBudgetPolicy;
 import dev.trainyard.slo.FreshnessStatus;
 import dev.trainyard.slo.SloReport;
 import dev.trainyard.slo.Slos;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.MutableClock;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The job's incident paths, for real: failed runs, a failed promotion, a corrupt
  * checkpoint and a champion change open, repeat and resolve incidents, and spend and
- * restore error budgets. On H2; {@link IncidentJobOnPostgresS3Tests} runs these on
- * PostgreSQL and S3.
+ * restore error budgets, on every backend.
  */
 @TrainyardTest
+@OnEveryBackend
 @Import(MutableClock.Config.class)
 class IncidentJobTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -91,12 +82,17 @@ class IncidentJobTests {
 	}
 
 	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
+
+	@Test
 	void failedRunsAreOneIncidentAndExhaustTheBudgetUntilTheirRestartsSucceed() {
 		String name = pipeline("flaky", "slo: { run-success: { target: 0.9, window: 30d } }\n");
 		this.store.failWrites((key) -> key.contains("/000030-"), 2, new IllegalStateException("disk on fire"));
 		RunView first = this.runs.launch(name, "tester");
 		RunView second = this.runs.launch(name, "tester");
-		assertThat(List.of(first.outcome(), second.outcome())).containsOnly("FAILED");
+		assertThat(List.of(first.outcome(), second.outcome())).containsOnly(Outcome.FAILED);
 
 		IncidentView failure = open(name, IncidentType.TRAINING_FAILURE);
 		assertThat(failure.count()).isEqualTo(2);
@@ -110,7 +106,7 @@ class IncidentJobTests {
 		assertThat(this.policy.approvalRequired(name)).hasValueSatisfying(
 				(reason) -> assertThat(reason).startsWith("run-success error budget exhausted (remaining -9.0"));
 
-		assertThat(this.runs.restart(first.runId(), "tester").outcome()).isEqualTo("PROMOTED");
+		assertThat(this.runs.restart(first.runId(), "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 		IncidentView resolved = this.incidents.find(failure.id());
 		assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
 		assertThat(resolved.resolvedAt()).isNotNull();
@@ -121,7 +117,7 @@ class IncidentJobTests {
 		});
 		assertThat(budget(name).status()).isEqualTo(BudgetStatus.EXHAUSTED);
 
-		assertThat(this.runs.restart(second.runId(), "tester").outcome()).isEqualTo("PROMOTED");
+		assertThat(this.runs.restart(second.runId(), "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(budget(name).status()).as("both runs succeeded in the end").isEqualTo(BudgetStatus.HEALTHY);
 		assertThat(this.incidents.list("open", name, 10)).isEmpty();
 		assertThat(this.policy.approvalRequired(name)).isEmpty();
@@ -150,13 +146,13 @@ class IncidentJobTests {
 		this.runs.launch(name, "tester");
 		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new java.io.IOException("bucket gone"));
 		RunView failed = this.runs.launch(name, "tester");
-		assertThat(failed.outcome()).isEqualTo("FAILED");
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		IncidentView promotion = open(name, IncidentType.PROMOTION_FAILURE);
 		assertThat(promotion.severity()).isEqualTo(Severity.SEV2);
 		assertThat(promotion.timeline().get(0).detail()).contains("version " + failed.modelVersion(), "champion.json");
 
 		this.store.heal();
-		assertThat(this.runs.launch(name, "tester").outcome()).isEqualTo("PROMOTED");
+		assertThat(this.runs.launch(name, "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(this.incidents.find(promotion.id()).status()).isEqualTo(IncidentStatus.RESOLVED);
 		assertThat(this.incidents.list("open", name, 10)).extracting(IncidentView::type)
 			.as("1 of 3 runs failed: the run-success budget stays spent")

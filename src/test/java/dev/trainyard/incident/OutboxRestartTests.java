@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.trainyard.failure.FailureKind;
 import dev.trainyard.TrainyardApplication;
 import dev.trainyard.run.DatasetRejected;
 import dev.trainyard.run.GateFailed;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunFinished;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.support.Receiver;
 import dev.trainyard.support.Signatures;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +53,8 @@ class OutboxRestartTests {
 		this.webhook.failNext(10_000, 503, "1");
 		Map<String, String> eventIds;
 		try (ConfigurableApplicationContext first = start(WebApplicationType.SERVLET)) {
-			first.publishEvent(new RunFinished("restart-a", "run-a", "FAILED", "FAILED", null));
+			first.publishEvent(new RunFinished("restart-a", "run-a", RunStatus.FAILED, Outcome.FAILED, null,
+					FailureKind.FATAL, Instant.now()));
 			first.publishEvent(new DatasetRejected("restart-b", "run-b", "bad label", Instant.now()));
 			first.publishEvent(
 					new GateFailed("restart-c", "run-c", List.of("auc regressed by 0.04"), true, Instant.now()));

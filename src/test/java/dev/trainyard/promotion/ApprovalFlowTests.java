@@ -1,27 +1,27 @@
 package dev.trainyard.promotion;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.registry.VersionStateException;
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunConflictException;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,19 +32,10 @@ import static org.awaitility.Awaitility.await;
  * (H2); {@link ApprovalFlowOnPostgresS3Tests} runs them on PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 class ApprovalFlowTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -59,14 +50,19 @@ class ApprovalFlowTests {
 	BlobStore store;
 
 	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
+
+	@Test
 	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion() throws Exception {
 		RunView waiting = this.runs.launch(manual("approve-me", ""), "operator");
-		assertThat(waiting.outcome()).isEqualTo("AWAITING_APPROVAL");
+		assertThat(waiting.outcome()).isEqualTo(Outcome.AWAITING_APPROVAL);
 
 		RunView promoted = this.approvals.approve("approve-me", waiting.modelVersion(), "approver", "looks good");
 		assertThat(promoted.runId()).isEqualTo(waiting.runId());
-		assertThat(promoted.status()).isEqualTo("COMPLETED");
-		assertThat(promoted.outcome()).isEqualTo("PROMOTED");
+		assertThat(promoted.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(promoted.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(promoted.steps()).extracting(RunView.StepView::name).endsWith("gate", "promote");
 		assertThat(this.registry.champion("approve-me")).hasValueSatisfying((champion) -> {
 			assertThat(champion.version()).isEqualTo(waiting.modelVersion());
@@ -88,8 +84,8 @@ class ApprovalFlowTests {
 		this.approvals.reject("reject-me", waiting.modelVersion(), "approver", "too risky");
 
 		RunView rejected = this.runs.find(waiting.runId()).orElseThrow();
-		assertThat(rejected.outcome()).isEqualTo("REJECTED");
-		assertThat(rejected.status()).isEqualTo("ABANDONED");
+		assertThat(rejected.outcome()).isEqualTo(Outcome.REJECTED);
+		assertThat(rejected.status()).isEqualTo(RunStatus.ABANDONED);
 		assertThatExceptionOfType(VersionStateException.class)
 			.isThrownBy(() -> this.approvals.approve("reject-me", waiting.modelVersion(), "approver", null))
 			.satisfies((ex) -> assertThat(ex.state()).isEqualTo(VersionState.REJECTED));
@@ -108,7 +104,7 @@ class ApprovalFlowTests {
 		assertThat(this.registry.find("four-eyes", waiting.modelVersion()).orElseThrow().state())
 			.isEqualTo(VersionState.AWAITING_APPROVAL);
 		assertThat(this.approvals.approve("four-eyes", waiting.modelVersion(), "bob", null).outcome())
-			.isEqualTo("PROMOTED");
+			.isEqualTo(Outcome.PROMOTED);
 	}
 
 	@Test
@@ -117,7 +113,7 @@ class ApprovalFlowTests {
 		RunView second = this.runs.launch("supersede", "operator");
 		assertThat(this.registry.find("supersede", first.modelVersion()).orElseThrow().state())
 			.isEqualTo(VersionState.SUPERSEDED);
-		assertThat(this.runs.find(first.runId()).orElseThrow().outcome()).isEqualTo("REJECTED");
+		assertThat(this.runs.find(first.runId()).orElseThrow().outcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(this.registry.find("supersede", second.modelVersion()).orElseThrow().state())
 			.isEqualTo(VersionState.AWAITING_APPROVAL);
 	}
@@ -128,7 +124,7 @@ class ApprovalFlowTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.approvals.expireOverdue() > 0);
 		assertThat(this.registry.find("expires", waiting.modelVersion()).orElseThrow().state())
 			.isEqualTo(VersionState.EXPIRED);
-		assertThat(this.runs.find(waiting.runId()).orElseThrow().outcome()).isEqualTo("REJECTED");
+		assertThat(this.runs.find(waiting.runId()).orElseThrow().outcome()).isEqualTo(Outcome.REJECTED);
 	}
 
 	private String manual(String name, String promotionExtra) {

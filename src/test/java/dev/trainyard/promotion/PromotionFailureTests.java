@@ -1,30 +1,30 @@
 package dev.trainyard.promotion;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import dev.trainyard.registry.ArtifactUnavailableException;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.PromotionFailed;
+import dev.trainyard.run.Outcome;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -37,20 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * PostgreSQL and S3.
  */
 @TrainyardTest
+@OnEveryBackend
 @RecordApplicationEvents
 class PromotionFailureTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -73,6 +64,11 @@ class PromotionFailureTests {
 	}
 
 	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
+
+	@Test
 	void failedPointerWriteLeavesChampionHistoryAndPointerUnchanged() throws IOException {
 		String name = auto("pointer-fails");
 		RunView first = this.runs.launch(name, "operator");
@@ -81,8 +77,8 @@ class PromotionFailureTests {
 		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new IOException("bucket unavailable"));
 		RunView second = this.runs.launch(name, "operator");
 
-		assertThat(second.status()).isEqualTo("FAILED");
-		assertThat(second.outcome()).isEqualTo("FAILED");
+		assertThat(second.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(second.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(first.modelVersion());
 		assertThat(this.registry.history(name)).hasSize(1);
 		assertThat(pointer(name)).isEqualTo(pointerBefore);
@@ -98,8 +94,8 @@ class PromotionFailureTests {
 		KilledRuns.leave(this.jdbc, promoted.runId(), "promote", gone.pid(), Instant.now());
 
 		RunView resumed = this.runs.resumeLatest(name, "operator");
-		assertThat(resumed.status()).isEqualTo("COMPLETED");
-		assertThat(resumed.outcome()).isEqualTo("PROMOTED");
+		assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(resumed.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(this.registry.history(name)).singleElement()
 			.satisfies((change) -> assertThat(change.runId()).isEqualTo(promoted.runId()));
 	}

@@ -8,14 +8,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.Backend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,15 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * artifact.
  */
 @TrainyardTest
+@OnEveryBackend
 class VersionAllocationTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	ModelRegistry registry;
+
+	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
 
 	@Test
 	void concurrentRegistrationsGetDistinctVersionsAndKeepTheirOwnArtifacts() throws Exception {

@@ -33,7 +33,7 @@ class ConcurrentLaunchOnPostgresTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
+		TestDirs.root(ConcurrentLaunchOnPostgresTests.class);
 		EmbeddedPostgresDatabases.register(registry);
 	}
 
@@ -42,7 +42,7 @@ class ConcurrentLaunchOnPostgresTests {
 
 	@Test
 	void pipelinesLaunchedAtTheSameMomentAllRun(@Autowired Environment environment) throws Exception {
-		Path jobs = TestDirs.root(environment).resolve("jobs");
+		Path jobs = TestDirs.root(getClass()).resolve("jobs");
 		List<String> names = IntStream.range(0, 4).mapToObj((i) -> "at-once-" + i).toList();
 		names.forEach((name) -> TestPipelines.write(jobs, name, TestPipelines.synthetic(name, "auto", 0.5)));
 		CyclicBarrier together = new CyclicBarrier(names.size());
@@ -56,7 +56,7 @@ class ConcurrentLaunchOnPostgresTests {
 				}));
 			}
 			for (Future<RunView> run : launched) {
-				assertThat(run.get(2, TimeUnit.MINUTES).outcome()).isEqualTo("PROMOTED");
+				assertThat(run.get(2, TimeUnit.MINUTES).outcome()).isEqualTo(Outcome.PROMOTED);
 			}
 		}
 		finally {

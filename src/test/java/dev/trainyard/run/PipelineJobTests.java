@@ -1,49 +1,42 @@
 package dev.trainyard.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.KilledRuns;
+import dev.trainyard.support.OnEveryBackend;
+import dev.trainyard.support.OnlyOn;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The pipeline, restart and crash-recovery tests, on the default database (H2);
- * {@link PipelineJobOnPostgresS3Tests} runs them on PostgreSQL and S3.
+ * The pipeline, restart and crash-recovery tests, on every backend (H2 and files;
+ * PostgreSQL and S3).
  */
 @TrainyardTest
+@OnEveryBackend
 class PipelineJobTests {
 
-	Path root;
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
-
-	@BeforeEach
-	void findDirs(@Autowired Environment environment) {
-		this.root = TestDirs.root(environment);
-	}
+	final Path root = TestDirs.root(getClass());
 
 	@Autowired
 	Runs runs;
@@ -66,11 +59,42 @@ class PipelineJobTests {
 	}
 
 	@Test
+	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
+		Backend.current().assertInUse(jdbc, store);
+	}
+
+	@Test
+	@OnlyOn(Backend.POSTGRES_S3)
+	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
+		String name = pipeline("in-the-bucket", "auto", 0.8);
+		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		RunView failed = this.runs.launch(name, "tester");
+		assertThat(failed.checkpoints()).isNotEmpty()
+			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
+		assertThat(this.checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
+			assertThat(checkpoint.location()).isEqualTo(this.store.location(checkpoint.key()));
+			assertThat(this.store.exists(checkpoint.key())).isTrue();
+		});
+
+		RunView completed = this.runs.restart(failed.runId(), "tester");
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(this.store.exists("models/" + name + "/champion.json")).isTrue();
+		assertThat(this.store.exists("models/" + name + "/1/model.ubj")).isTrue();
+		Path data = this.root.resolve("data");
+		if (Files.exists(data)) {
+			try (Stream<Path> files = Files.walk(data)) {
+				assertThat(files.filter(Files::isRegularFile).map(Path::toString))
+					.noneMatch((file) -> file.contains("/store/") || file.endsWith(".ubj") || file.endsWith(".json"));
+			}
+		}
+	}
+
+	@Test
 	void completedRunTrainsInSegmentsAndPromotesItsModel() {
 		String name = pipeline("auto-ok", "auto", 0.8);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("COMPLETED");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(run.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(40, 30, 20, 10);
 		assertThat(run.progress()).isEqualTo(new RunView.Progress(40, 40));
 		assertThat(run.steps()).extracting(RunView.StepView::name)
@@ -108,14 +132,14 @@ class PipelineJobTests {
 		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("disk on fire"));
 
 		RunView failed = this.runs.launch(name, "tester");
-		assertThat(failed.status()).isEqualTo("FAILED");
-		assertThat(failed.outcome()).isEqualTo("FAILED");
+		assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(failed.error()).contains("disk on fire").doesNotContain("\tat ");
 		assertThat(failed.checkpoints()).extracting(RunView.CheckpointView::round).containsExactly(20, 10);
 
 		RunView restarted = this.runs.restart(failed.runId(), "tester");
-		assertThat(restarted.status()).isEqualTo("COMPLETED");
-		assertThat(restarted.outcome()).isEqualTo("PROMOTED");
+		assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(restarted.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(restarted.resumedFromRound()).isEqualTo(20);
 		assertThat(restarted.executions()).isEqualTo(2);
 		assertThat(restarted.modelSha256()).isEqualTo(reference);
@@ -126,7 +150,7 @@ class PipelineJobTests {
 		String name = pipeline("transient", "auto", 0.8);
 		this.store.failWrites((key) -> key.contains("/000020-"), 2, new IOException("connection reset"));
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 		assertThat(run.executions()).isEqualTo(1);
 	}
 
@@ -156,10 +180,10 @@ class PipelineJobTests {
 		Process gone = KilledRuns.finishedProcess();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
 				gone.info().startInstant().orElse(java.time.Instant.now()));
-		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo("STARTED");
+		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo(RunStatus.STARTED);
 
 		RunView resumed = this.runs.resumeLatest(name, "tester");
-		assertThat(resumed.status()).isEqualTo("COMPLETED");
+		assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(resumed.resumedFromRound()).isEqualTo(20);
 	}
 
@@ -179,8 +203,8 @@ class PipelineJobTests {
 	void candidateThatFailsAGateIsRejectedAndNotRegistered() {
 		String name = pipeline("strict", "auto", 0.9999999);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("COMPLETED");
-		assertThat(run.outcome()).isEqualTo("REJECTED");
+		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+		assertThat(run.outcome()).isEqualTo(Outcome.REJECTED);
 		assertThat(run.modelVersion()).isNull();
 		assertThat(run.gates()).anySatisfy((gate) -> {
 			assertThat(gate.passed()).isFalse();
@@ -194,8 +218,8 @@ class PipelineJobTests {
 	void manualApprovalStopsTheRunWithTheCandidateAwaitingApproval() {
 		String name = pipeline("manual", "manual", 0.8);
 		RunView run = this.runs.launch(name, "tester");
-		assertThat(run.status()).isEqualTo("STOPPED");
-		assertThat(run.outcome()).isEqualTo("AWAITING_APPROVAL");
+		assertThat(run.status()).isEqualTo(RunStatus.STOPPED);
+		assertThat(run.outcome()).isEqualTo(Outcome.AWAITING_APPROVAL);
 		assertThat(this.registry.find(name, run.modelVersion()))
 			.hasValueSatisfying((version) -> assertThat(version.state()).isEqualTo(VersionState.AWAITING_APPROVAL));
 		assertThat(this.registry.champion(name)).isEmpty();
@@ -204,10 +228,16 @@ class PipelineJobTests {
 	}
 
 	@Test
-	void completedRunCannotBeResumed() {
+	void resumingACompletedRunChangesNothingAndAnswersThatRun() {
 		String name = pipeline("done", "auto", 0.8);
-		this.runs.launch(name, "tester");
-		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
+		RunView done = this.runs.launch(name, "tester");
+		RunView resumed = this.runs.resumeLatest(name, "tester");
+		assertThat(resumed.runId()).isEqualTo(done.runId());
+		assertThat(resumed.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(resumed.executions()).isEqualTo(1);
+		assertThat(resumed.actions()).extracting(RunView.Action::action).containsExactly(RunAction.LAUNCH);
+		assertThatExceptionOfType(RunConflictException.class)
+			.isThrownBy(() -> this.runs.restart(done.runId(), "tester"))
 			.withMessageContaining("nothing to resume");
 	}
 

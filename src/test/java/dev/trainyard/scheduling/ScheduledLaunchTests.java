@@ -7,6 +7,7 @@ import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "trainyard.scheduling.refresh-interval=200ms")
 @DirtiesContext
 class ScheduledLaunchTests {
@@ -27,7 +28,7 @@ class ScheduledLaunchTests {
 
 	@DynamicPropertySource
 	static void dirs(DynamicPropertyRegistry registry) {
-		root = TestDirs.register(registry);
+		root = TestDirs.root(ScheduledLaunchTests.class);
 		write("every-second", "schedule: { cron: \"* * * * * *\", zone: Europe/Paris }\n");
 		write("unscheduled", "");
 	}

@@ -1,16 +1,13 @@
 package dev.trainyard.security;
 
-import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code trainyard.security.protect-metrics=true}: the Prometheus metrics need a viewer,
  * health stays open.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.security.protect-metrics=true", "trainyard.security.users[0].name=vera",
 				"trainyard.security.users[0].password=vera-secret", "trainyard.security.users[0].roles=VIEWER" })
 @DirtiesContext
@@ -27,11 +24,6 @@ class ProtectedMetricsTests {
 
 	@LocalServerPort
 	private int port;
-
-	@DynamicPropertySource
-	static void directories(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Test
 	void prometheusNeedsAViewer() {

@@ -117,7 +117,7 @@ class SecurityStartupTests {
 
 	@Test
 	void staysOutOfApplicationsWithoutAWebServer() {
-		new ApplicationContextRunner().withUserConfiguration(SecurityConfiguration.class, OpenApiConfiguration.class)
+		new ApplicationContextRunner().withUserConfiguration(SecurityConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(SecurityFilterChain.class)
 				.doesNotHaveBean(UserDetailsService.class)

@@ -5,10 +5,10 @@ import java.time.Duration;
 
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +29,7 @@ import static org.awaitility.Awaitility.await;
  * The server's security over HTTP: who gets in, with which password encodings, and what
  * each role may do.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class SecurityTests {
 
@@ -42,7 +42,7 @@ class SecurityTests {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		Path root = TestDirs.register(registry);
+		Path root = TestDirs.root(SecurityTests.class);
 		TestPipelines.write(root.resolve("jobs"), "secured", TestPipelines.synthetic("secured", "auto", 0.5));
 		user(registry, 0, "vera", "{noop}vera-secret", "VIEWER");
 		user(registry, 1, "olivia", "{bcrypt}" + BCRYPT_HASH, "operator");

@@ -8,14 +8,10 @@ import dev.trainyard.support.MutableClock;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrainyardTest
 @Import(MutableClock.Config.class)
 class ErrorBudgetPolicyTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	RunOutcomes outcomes;
@@ -47,12 +38,7 @@ class ErrorBudgetPolicyTests {
 	@Autowired
 	MutableClock clock;
 
-	Path jobs;
-
-	@BeforeEach
-	void findJobs(@Autowired Environment environment) {
-		this.jobs = TestDirs.root(environment).resolve("jobs");
-	}
+	final Path jobs = TestDirs.jobs(getClass());
 
 	@Test
 	void exhaustedRunSuccessBudgetRequiresApprovalUntilItRecovers() {

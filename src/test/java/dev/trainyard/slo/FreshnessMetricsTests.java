@@ -4,20 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
+import dev.trainyard.support.TrainyardTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,14 +26,9 @@ import static org.assertj.core.api.Assertions.within;
  * The server exports the model-freshness gauges of every pipeline under the contract's
  * Prometheus names.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.runs.asynchronous=false",
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "trainyard.runs.asynchronous=false",
 		"trainyard.slo.evaluation-interval=1h", "trainyard.scheduling.enabled=false" })
 class FreshnessMetricsTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	Runs runs;
@@ -53,12 +47,12 @@ class FreshnessMetricsTests {
 
 	@Test
 	void exportsTheAgeMaxAgeAndLastTrainingOfEachPipelineAndForgetsRemovedOnes() throws IOException {
-		Path jobs = TestDirs.root(this.environment).resolve("jobs");
+		Path jobs = TestDirs.root(getClass()).resolve("jobs");
 		TestPipelines.write(jobs, "fresh",
 				TestPipelines.synthetic("fresh", "auto", 0.5) + "freshness: { max-age: 7d, warn-age: 5d }\n");
 		Path untrained = TestPipelines.write(jobs, "untrained", TestPipelines.synthetic("untrained", "auto", 0.5));
 		RunView run = this.runs.launch("fresh", "tester");
-		assertThat(run.outcome()).isEqualTo("PROMOTED");
+		assertThat(run.outcome()).isEqualTo(Outcome.PROMOTED);
 
 		this.metrics.evaluate();
 

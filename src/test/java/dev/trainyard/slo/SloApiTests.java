@@ -3,10 +3,12 @@ package dev.trainyard.slo;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.trainyard.run.Outcome;
 import dev.trainyard.run.Runs;
 import dev.trainyard.support.ApiClient;
 import dev.trainyard.support.MutableClock;
 import dev.trainyard.support.TestDirs;
+import dev.trainyard.support.TrainyardTest;
 import dev.trainyard.support.TestPipelines;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,17 +28,12 @@ import static org.awaitility.Awaitility.await;
  * run at all and a freshness incident opens; time out of {@code max-age} spends the
  * freshness budget. The clock is the test's.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+@TrainyardTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.runs.asynchronous=false", "trainyard.slo.evaluation-interval=1s",
 				"trainyard.scheduling.enabled=false", "trainyard.security.users[0].name=vera",
 				"trainyard.security.users[0].password={noop}vera-secret", "trainyard.security.users[0].roles=VIEWER" })
 @Import(MutableClock.Config.class)
 class SloApiTests {
-
-	@DynamicPropertySource
-	static void dirs(DynamicPropertyRegistry registry) {
-		TestDirs.register(registry);
-	}
 
 	@Autowired
 	Runs runs;
@@ -54,20 +47,19 @@ class SloApiTests {
 	@LocalServerPort
 	int port;
 
-	Path jobs;
+	final Path jobs = TestDirs.jobs(getClass());
 
 	ApiClient vera;
 
 	@BeforeEach
-	void setUp(@Autowired Environment environment) {
-		this.jobs = TestDirs.root(environment).resolve("jobs");
+	void setUp() {
 		this.vera = new ApiClient(this.port, "vera", "vera-secret");
 	}
 
 	@Test
 	void modelGoesStaleWithNoRunAndAFreshnessIncidentOpens() {
 		pipeline("goes-stale", "freshness: { max-age: 20s }\n");
-		assertThat(this.runs.launch("goes-stale", "tester").outcome()).isEqualTo("PROMOTED");
+		assertThat(this.runs.launch("goes-stale", "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 
 		JsonNode fresh = slo("goes-stale");
 		assertThat(fresh.get("status").asString()).isEqualTo("OK");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
+import dev.trainyard.store.s3.S3Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,8 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 		return this.store;
 	}
 
-	static StoreProperties.S3 settings(URI endpoint, String bucket, Path spoolDir) {
-		return new StoreProperties.S3(bucket, PREFIX, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
+	static S3Settings settings(URI endpoint, String bucket, Path spoolDir) {
+		return new S3Settings(bucket, PREFIX, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
 				Duration.ofSeconds(1), Duration.ofSeconds(20), 2, spoolDir);
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.trainyard.store.s3.S3Connection;
+import dev.trainyard.store.s3.S3Settings;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -68,15 +69,15 @@ public final class S3ProxyServer implements AutoCloseable {
 	/**
 	 * Store settings for a bucket of this server, with short timeouts and two attempts.
 	 */
-	public StoreProperties.S3 settings(String bucket, String prefix) {
+	public S3Settings settings(String bucket, String prefix) {
 		return settings(this.endpoint, bucket, prefix);
 	}
 
 	/**
 	 * Store settings for a bucket at any endpoint, with short timeouts and two attempts.
 	 */
-	public static StoreProperties.S3 settings(URI endpoint, String bucket, String prefix) {
-		return new StoreProperties.S3(bucket, prefix, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
+	public static S3Settings settings(URI endpoint, String bucket, String prefix) {
+		return new S3Settings(bucket, prefix, "us-east-1", endpoint, true, DataSize.ofMegabytes(8),
 				Duration.ofSeconds(2), Duration.ofSeconds(20), 2, null);
 	}
 

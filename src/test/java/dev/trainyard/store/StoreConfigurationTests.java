@@ -2,6 +2,8 @@ package dev.trainyard.store;
 
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
+import dev.trainyard.store.s3.S3Settings;
+import dev.trainyard.store.s3.S3StoreConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoreConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withUserConfiguration(StoreConfiguration.class)
+		.withUserConfiguration(StoreConfiguration.class, S3StoreConfiguration.class)
 		.withPropertyValues("trainyard.store.root=build/store");
 
 	@Test
@@ -34,7 +36,7 @@ class StoreConfigurationTests {
 				assertThat(context).hasSingleBean(BlobStore.class).hasSingleBean(S3BlobStore.class);
 				assertThat(context.getBean(BlobStore.class).location("models/iris/1/model.ubj"))
 					.isEqualTo("s3://ml-artifacts/trainyard/models/iris/1/model.ubj");
-				StoreProperties.S3 s3 = context.getBean(StoreProperties.class).s3();
+				S3Settings s3 = context.getBean(S3Settings.class);
 				assertThat(s3.pathStyleAccess()).isTrue();
 				assertThat(s3.partSize().toMegabytes()).isEqualTo(8);
 				assertThat(s3.maxAttempts()).isEqualTo(3);

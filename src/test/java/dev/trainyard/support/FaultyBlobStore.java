@@ -2,6 +2,8 @@ package dev.trainyard.support;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -10,14 +12,19 @@ import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.StoredBlob;
 
 /**
- * A real store that can be told to fail chosen writes: the edge a test cannot otherwise
- * reach (a full disk, a network error, a crash between two writes).
+ * A real store that can be told to fail chosen writes or reads, or to hold a write until
+ * the test lets it go on: the edges a test cannot otherwise reach (a full disk, a network
+ * error, a crash between two writes, a race).
  */
 public class FaultyBlobStore implements BlobStore {
 
 	private final BlobStore delegate;
 
 	private final AtomicReference<Fault> fault = new AtomicReference<>();
+
+	private final AtomicReference<Fault> readFault = new AtomicReference<>();
+
+	private final AtomicReference<Hold> hold = new AtomicReference<>();
 
 	public FaultyBlobStore(BlobStore delegate) {
 		this.delegate = delegate;
@@ -31,8 +38,32 @@ public class FaultyBlobStore implements BlobStore {
 		this.fault.set(new Fault(keys, new AtomicInteger(times), failure));
 	}
 
+	/**
+	 * Makes the next {@code times} reads of keys matching {@code keys} fail with
+	 * {@code failure}.
+	 */
+	public void failReads(Predicate<String> keys, int times, Exception failure) {
+		this.readFault.set(new Fault(keys, new AtomicInteger(times), failure));
+	}
+
+	/**
+	 * Holds the next write of a key matching {@code keys} before it happens, until
+	 * released: a thread caught in the middle of a step (a segment's checkpoint, a
+	 * promotion's pointer), deterministically.
+	 */
+	public Hold holdNextWrite(Predicate<String> keys) {
+		Hold next = new Hold(keys);
+		this.hold.set(next);
+		return next;
+	}
+
 	public void heal() {
 		this.fault.set(null);
+		this.readFault.set(null);
+		Hold held = this.hold.getAndSet(null);
+		if (held != null) {
+			held.release();
+		}
 	}
 
 	@Override
@@ -48,7 +79,14 @@ public class FaultyBlobStore implements BlobStore {
 	}
 
 	private void failIfTold(String key) throws IOException {
-		Fault current = this.fault.get();
+		Hold held = this.hold.get();
+		if (held != null && held.keys.test(key) && this.hold.compareAndSet(held, null)) {
+			held.holdHere();
+		}
+		fail(this.fault.get(), key);
+	}
+
+	private static void fail(Fault current, String key) throws IOException {
 		if (current != null && current.keys().test(key) && current.remaining().getAndDecrement() > 0) {
 			if (current.failure() instanceof IOException io) {
 				throw io;
@@ -59,6 +97,7 @@ public class FaultyBlobStore implements BlobStore {
 
 	@Override
 	public InputStream open(String key) throws IOException {
+		fail(this.readFault.get(), key);
 		return this.delegate.open(key);
 	}
 
@@ -78,6 +117,50 @@ public class FaultyBlobStore implements BlobStore {
 	}
 
 	private record Fault(Predicate<String> keys, AtomicInteger remaining, Exception failure) {
+	}
+
+	/**
+	 * A write held before it happens: the test waits until a thread reached it, does what
+	 * it wants meanwhile, then lets the thread go on.
+	 */
+	public static final class Hold {
+
+		private final Predicate<String> keys;
+
+		private final CountDownLatch reached = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private Hold(Predicate<String> keys) {
+			this.keys = keys;
+		}
+
+		/** Waits until a writer is held here. */
+		public void awaitReached() {
+			await(this.reached);
+		}
+
+		public void release() {
+			this.released.countDown();
+		}
+
+		private void holdHere() {
+			this.reached.countDown();
+			await(this.released);
+		}
+
+		private static void await(CountDownLatch latch) {
+			try {
+				if (!latch.await(2, TimeUnit.MINUTES)) {
+					throw new IllegalStateException("nothing happened for 2 minutes at a held write");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 }

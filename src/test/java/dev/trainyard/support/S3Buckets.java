@@ -17,7 +17,6 @@ import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -43,21 +42,6 @@ public final class S3Buckets {
 	}
 
 	/**
-	 * Makes a new bucket of the embedded S3Proxy the application's store.
-	 */
-	public static void register(DynamicPropertyRegistry registry) {
-		newBucket().forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	/**
-	 * Makes {@code bucket} at {@code endpoint} (which accepts S3Proxy's key, as
-	 * LocalStack accepts any) the application's store.
-	 */
-	public static void register(DynamicPropertyRegistry registry, URI endpoint, String bucket) {
-		settings(endpoint, bucket).forEach((name, value) -> registry.add(name, () -> value));
-	}
-
-	/**
 	 * Creates a new bucket in the embedded S3Proxy and returns the application's store
 	 * settings for it.
 	 */
@@ -74,7 +58,11 @@ public final class S3Buckets {
 		return Map.of("aws.accessKeyId", S3ProxyServer.ACCESS_KEY, "aws.secretAccessKey", S3ProxyServer.SECRET_KEY);
 	}
 
-	private static Map<String, String> settings(URI endpoint, String bucket) {
+	/**
+	 * The application's store settings for {@code bucket} at {@code endpoint} (which
+	 * accepts S3Proxy's key, as LocalStack accepts any).
+	 */
+	static Map<String, String> settings(URI endpoint, String bucket) {
 		useCredentials();
 		endpoints.put(bucket, endpoint);
 		return Map.of("trainyard.store.s3.bucket", bucket, "trainyard.store.s3.prefix", PREFIX,

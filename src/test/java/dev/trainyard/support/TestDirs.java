@@ -4,41 +4,50 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fresh data and jobs dirs for a test class's application context.
+ * A fresh folder per test class, made on first use, with the class's data dir
+ * ({@code data}) and jobs dir ({@code jobs}): a {@link TrainyardTest} points the
+ * application at them, and a test may write pipeline files there before its context
+ * starts (in a static {@code @BeforeAll}).
  */
 public final class TestDirs {
+
+	private static final Map<Class<?>, Path> roots = new ConcurrentHashMap<>();
 
 	private TestDirs() {
 	}
 
-	/**
-	 * Points the data dir and the jobs dir at new temporary folders under the returned
-	 * root.
-	 */
-	public static Path register(DynamicPropertyRegistry registry) {
+	/** The test class's folder. */
+	public static Path root(Class<?> testClass) {
+		return roots.computeIfAbsent(testClass, TestDirs::create);
+	}
+
+	/** The test class's jobs dir (not created until a pipeline is written there). */
+	public static Path jobs(Class<?> testClass) {
+		return root(testClass).resolve("jobs");
+	}
+
+	/** The test class's data dir. */
+	public static Path data(Class<?> testClass) {
+		return root(testClass).resolve("data");
+	}
+
+	/** A new folder of its own, for a test that starts applications by itself. */
+	public static Path fresh() {
+		return create(null);
+	}
+
+	private static Path create(Class<?> testClass) {
 		try {
-			Path root = Files.createTempDirectory("trainyard-test-");
-			registry.add("trainyard.data-dir", () -> root.resolve("data").toString());
-			registry.add("jobs-dir", () -> root.resolve("jobs").toString());
-			return root;
+			String name = (testClass != null) ? testClass.getSimpleName() + "-" : "";
+			return Files.createTempDirectory("trainyard-test-" + name);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/**
-	 * The root that {@link #register} made for the application context whose environment
-	 * this is: a test class that another one extends (to run on a second database) gets
-	 * its own dirs from its own context.
-	 */
-	public static Path root(Environment environment) {
-		return Path.of(environment.getRequiredProperty("trainyard.data-dir")).getParent();
 	}
 
 }

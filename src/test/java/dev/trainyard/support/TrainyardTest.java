@@ -1,12 +1,14 @@
 package dev.trainyard.support;
 
+import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.file.Path;
 
 import dev.trainyard.store.FileBlobStore;
-import dev.trainyard.store.StoreProperties;
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
 
@@ -15,29 +17,43 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.AliasFor;
+import org.springframework.core.env.Environment;
 
 /**
- * A whole Trainyard (no web server) on a fresh H2 database and file store (see
- * {@link TestDirs}), running runs on the calling thread, with a {@link FaultyBlobStore}
- * around the configured store. A test class that registers another database (such as
- * {@link EmbeddedPostgresDatabases#register}) or an S3 bucket
- * ({@link S3Buckets#register}) runs on that one instead.
+ * A whole Trainyard in a context of the test class's own: by default without a web
+ * server, running runs on the calling thread; with {@code webEnvironment = RANDOM_PORT}
+ * the server, runs on their own threads. Its data and jobs dirs are fresh folders of the
+ * class ({@link TestDirs}); on an {@link OnEveryBackend} suite its database and store are
+ * fresh ones of the current {@link Backend} (else H2 and files, unless the class
+ * registers others, such as {@link EmbeddedPostgresDatabases#register}). A
+ * {@link FaultyBlobStore} wraps the configured store. See
+ * {@code TrainyardTestCustomizerFactory}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { "trainyard.runs.asynchronous=false", "trainyard.runs.heartbeat-interval=1s" })
+@Documented
+@Inherited
+@SpringBootTest
 @Import(TrainyardTest.Stores.class)
 public @interface TrainyardTest {
+
+	/** Whether (and how) the server runs. */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.NONE;
+
+	/** Settings of the test class, as {@code name=value}. */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default {};
 
 	@TestConfiguration(proxyBeanMethods = false)
 	class Stores {
 
 		@Bean
 		@Primary
-		FaultyBlobStore faultyBlobStore(StoreProperties properties, S3Connection s3) {
-			return new FaultyBlobStore(
-					properties.s3().configured() ? new S3BlobStore(s3) : new FileBlobStore(properties.root()));
+		FaultyBlobStore faultyBlobStore(Environment environment, S3Connection s3) {
+			return new FaultyBlobStore(s3.settings().configured() ? new S3BlobStore(s3)
+					: new FileBlobStore(Path.of(environment.getRequiredProperty("trainyard.store.root"))));
 		}
 
 	}

@@ -2,7 +2,6 @@ package dev.trainyard.incident.delivery;
 
 import java.time.Clock;
 
-import dev.trainyard.incident.IncidentProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,16 +9,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Incident delivery: the sinks and their circuit breakers (exported through
+ * Incident delivery: its settings, the sinks and their circuit breakers (exported through
  * Resilience4j's Micrometer binder), the drain, scheduled in the server and run once,
  * bounded, when a CLI process closes.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IncidentProperties.class)
 class DeliveryConfiguration {
 
 	@Bean

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.trainyard.incident.IncidentProperties;
-import dev.trainyard.incident.IncidentProperties.Sink;
+import dev.trainyard.incident.delivery.IncidentProperties.Sink;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import tools.jackson.databind.json.JsonMapper;

@@ -14,7 +14,6 @@ import dev.trainyard.store.BlobMismatchException;
 import dev.trainyard.store.BlobNotFoundException;
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
-import dev.trainyard.store.StoreProperties;
 import dev.trainyard.store.StoredBlob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public class S3BlobStore implements BlobStore {
 	private final Path spoolDir;
 
 	public S3BlobStore(S3Connection connection) {
-		StoreProperties.S3 settings = connection.settings();
+		S3Settings settings = connection.settings();
 		if (!settings.configured()) {
 			throw new IllegalArgumentException("an S3 store needs trainyard.store.s3.bucket");
 		}

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.trainyard.store.BlobStoreAccessException;
-import dev.trainyard.store.StoreProperties;
+import dev.trainyard.store.S3Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * part by part itself, from buffers it reuses), and one with the SDK's own multipart
  * uploads of streams, for callers that keep no SHA-256 with the object.
  */
-public class S3Connection implements AutoCloseable {
+public class S3Connection implements S3Objects, AutoCloseable {
 
 	/**
 	 * How many parts of one upload may be on their way at once: the store's multipart
@@ -37,7 +37,7 @@ public class S3Connection implements AutoCloseable {
 	 */
 	static final int PARTS_IN_FLIGHT = 4;
 
-	private final StoreProperties.S3 settings;
+	private final S3Settings settings;
 
 	private final AwsCredentialsProvider credentials;
 
@@ -50,7 +50,7 @@ public class S3Connection implements AutoCloseable {
 	/**
 	 * A connection with credentials from the AWS default provider chain.
 	 */
-	public S3Connection(StoreProperties.S3 settings) {
+	public S3Connection(S3Settings settings) {
 		this(settings, null);
 	}
 
@@ -58,13 +58,13 @@ public class S3Connection implements AutoCloseable {
 	 * A connection with the given credentials ({@code null}: the AWS default provider
 	 * chain).
 	 */
-	public S3Connection(StoreProperties.S3 settings, AwsCredentialsProvider credentials) {
+	public S3Connection(S3Settings settings, AwsCredentialsProvider credentials) {
 		this.settings = settings;
 		this.credentials = credentials;
 		this.failures = new S3Failures(describe(settings));
 	}
 
-	public StoreProperties.S3 settings() {
+	public S3Settings settings() {
 		return this.settings;
 	}
 
@@ -98,6 +98,7 @@ public class S3Connection implements AutoCloseable {
 	 * @throws BlobStoreAccessException when S3 refuses the request (retrying does not
 	 * help)
 	 */
+	@Override
 	public InputStream open(String bucket, String key) throws IOException {
 		String location = "s3://" + bucket + "/" + key;
 		return new S3ObjectStream(get(bucket, key, location), location, null, this.failures, bucket);
@@ -190,7 +191,7 @@ public class S3Connection implements AutoCloseable {
 		return builder;
 	}
 
-	private static String describe(StoreProperties.S3 settings) {
+	private static String describe(S3Settings settings) {
 		if (settings.endpoint() != null) {
 			return settings.endpoint().toString();
 		}

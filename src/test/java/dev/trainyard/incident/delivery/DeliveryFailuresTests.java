@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.trainyard.incident.IncidentProperties;
 import dev.trainyard.incident.delivery.DeliveryResult.Kind;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.trainyard.security;
+package dev.trainyard.api;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

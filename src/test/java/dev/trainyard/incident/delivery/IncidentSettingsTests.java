@@ -1,8 +1,10 @@
-package dev.trainyard.incident;
+package dev.trainyard.incident.delivery;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncidentSettingsTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withUserConfiguration(IncidentConfiguration.class);
+		.withUserConfiguration(Settings.class);
 
 	@Test
 	void anUnknownSinkTypeFailsTheStartNamingTheSink() {
@@ -62,6 +64,12 @@ class IncidentSettingsTests {
 			.run((context) -> assertThat(context.getBean(IncidentProperties.class).sinks())
 				.extracting(IncidentProperties.Sink::name)
 				.containsExactly("webhook-0", "webhook-1", "ops"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(IncidentProperties.class)
+	static class Settings {
+
 	}
 
 }

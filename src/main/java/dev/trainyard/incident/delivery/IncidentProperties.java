@@ -1,4 +1,4 @@
-package dev.trainyard.incident;
+package dev.trainyard.incident.delivery;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("trainyard.incidents")
 @Validated
-public record IncidentProperties(@DefaultValue List<Sink> sinks, @Valid @DefaultValue Delivery delivery,
+record IncidentProperties(@DefaultValue List<Sink> sinks, @Valid @DefaultValue Delivery delivery,
 		@Valid @DefaultValue CircuitBreaker circuitBreaker) {
 
 	/** The sink types Trainyard can deliver to. */

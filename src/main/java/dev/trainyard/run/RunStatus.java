@@ -1,0 +1,30 @@
+package dev.trainyard.run;
+
+/**
+ * Where a run's execution is: Spring Batch's status of its latest job execution, or
+ * {@code STARTING} before it has one.
+ */
+public enum RunStatus {
+
+	/** Recorded; its job execution does not exist yet or is being created. */
+	STARTING,
+	/** Training or checking in a process right now. */
+	STARTED,
+	/** Asked to stop; ends at its next checkpoint. */
+	STOPPING,
+	/** Stopped before the end (by a user, or to wait for approval); resumable. */
+	STOPPED,
+	/** Failed; resumable from its newest checkpoint. */
+	FAILED,
+	/** Ran to its end. */
+	COMPLETED,
+	/** Ended for good (rejected, expired, superseded); cannot be restarted. */
+	ABANDONED,
+	/** Spring Batch could not tell (an execution whose process lost its state). */
+	UNKNOWN;
+
+	public boolean isRunning() {
+		return this == STARTING || this == STARTED || this == STOPPING;
+	}
+
+}
