@@ -9,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import dev.trainyard.failure.Failures;
+
 /**
- * The one place that tells transient delivery failures from fatal ones: connection
- * errors, timeouts, HTTP 408, 429 and 5xx are transient (retried later, after
- * {@code Retry-After} when the receiver sends one); any other 4xx is fatal for that
- * notice.
+ * What a delivery attempt came to, with Trainyard's one classifier ({@link Failures}) of
+ * transient and fatal failures: what it calls transient (a connection error, a timeout,
+ * HTTP 408, 425, 429 or 5xx) is retried later, after {@code Retry-After} when the
+ * receiver sends one; anything else (another 4xx, a request that cannot be sent at all)
+ * is fatal for that notice.
  */
 final class DeliveryFailures {
 
@@ -25,7 +28,7 @@ final class DeliveryFailures {
 			return DeliveryResult.DELIVERED;
 		}
 		String error = "HTTP " + status;
-		if (status == 408 || status == 429 || status >= 500) {
+		if (Failures.isTransientStatus(status)) {
 			return new DeliveryResult(DeliveryResult.Kind.TRANSIENT,
 					retryAfter.map((text) -> delay(text, now)).filter((delay) -> !delay.isNegative()).orElse(null),
 					error);
@@ -33,10 +36,19 @@ final class DeliveryFailures {
 		return new DeliveryResult(DeliveryResult.Kind.FATAL, null, error);
 	}
 
-	static DeliveryResult classify(IOException ex) {
+	/**
+	 * A request that got no answer. The error names the I/O failure's kind and message
+	 * (never the receiver's address); of any other exception only its kind, as its
+	 * message may quote the request.
+	 */
+	static DeliveryResult classify(Exception ex) {
+		String kind = ex.getClass().getSimpleName();
+		if (!Failures.isTransient(ex)) {
+			return new DeliveryResult(DeliveryResult.Kind.FATAL, null, "could not send: " + kind);
+		}
 		String what = (ex instanceof HttpTimeoutException) ? "timed out" : "could not connect or send";
-		return new DeliveryResult(DeliveryResult.Kind.TRANSIENT, null,
-				what + ": " + ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
+		return new DeliveryResult(DeliveryResult.Kind.TRANSIENT, null, what + ": " + kind
+				+ ((ex instanceof IOException && ex.getMessage() != null) ? " " + ex.getMessage() : ""));
 	}
 
 	/** {@code Retry-After} as seconds or an HTTP date; {@code null} when unreadable. */

@@ -16,7 +16,10 @@ record DeliveryResult(Kind kind, Duration retryAfter, String error) {
 		DELIVERED,
 		/** Try again later: the receiver is down, slow, overloaded or failing. */
 		TRANSIENT,
-		/** The receiver refused this notice for good (a 4xx other than 408 and 429). */
+		/**
+		 * The receiver refused this notice for good (a 4xx other than 408, 425 and 429),
+		 * or it could not be sent at all.
+		 */
 		FATAL
 
 	}

@@ -77,7 +77,7 @@ class SinkClient {
 			result = DeliveryFailures.classify(response.statusCode(), response.headers().firstValue("Retry-After"),
 					this.clock.instant());
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
 			result = DeliveryFailures.classify(ex);
 		}
 		catch (InterruptedException ex) {

@@ -1,6 +1,7 @@
 package dev.trainyard.incident.delivery;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.trainyard.failure.Failures;
 import dev.trainyard.incident.delivery.DeliveryResult.Kind;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +25,17 @@ class DeliveryFailuresTests {
 	}
 
 	@Test
-	void serverErrorsTimeoutsAndTooManyRequestsAreTransient() {
-		for (int status : List.of(500, 502, 503, 504, 408, 429)) {
+	void whatTheOneClassifierCallsTransientIsRetried() {
+		for (int status : List.of(500, 502, 503, 504, 408, 425, 429)) {
+			assertThat(Failures.isTransientStatus(status)).as("HTTP %d", status).isTrue();
 			assertThat(DeliveryFailures.classify(status, Optional.empty(), NOW).kind()).as("HTTP %d", status)
 				.isEqualTo(Kind.TRANSIENT);
 		}
-		assertThat(DeliveryFailures.classify(new ConnectException("refused")).kind()).isEqualTo(Kind.TRANSIENT);
+		for (Exception failure : List.of(new ConnectException("refused"), new HttpTimeoutException("slow"),
+				new UncheckedIOException(new IOException("reset")))) {
+			assertThat(Failures.isTransient(failure)).as("%s", failure).isTrue();
+			assertThat(DeliveryFailures.classify(failure).kind()).as("%s", failure).isEqualTo(Kind.TRANSIENT);
+		}
 		assertThat(DeliveryFailures.classify(new HttpTimeoutException("request timed out")).error())
 			.startsWith("timed out");
 	}
@@ -36,10 +43,19 @@ class DeliveryFailuresTests {
 	@Test
 	void otherClientErrorsAreFatal() {
 		for (int status : List.of(400, 401, 403, 404, 410, 422)) {
+			assertThat(Failures.isTransientStatus(status)).as("HTTP %d", status).isFalse();
 			DeliveryResult result = DeliveryFailures.classify(status, Optional.empty(), NOW);
 			assertThat(result.kind()).as("HTTP %d", status).isEqualTo(Kind.FATAL);
 			assertThat(result.error()).isEqualTo("HTTP " + status);
 		}
+	}
+
+	@Test
+	void aRequestThatCannotBeSentIsFatalAndNotQuoted() {
+		DeliveryResult result = DeliveryFailures
+			.classify(new IllegalArgumentException("invalid header value: Bearer s3cr3t"));
+		assertThat(result.kind()).isEqualTo(Kind.FATAL);
+		assertThat(result.error()).isEqualTo("could not send: IllegalArgumentException");
 	}
 
 	@Test
