@@ -14,10 +14,10 @@ import dev.trainyard.pipeline.PipelineNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * The error-budget policy: while a pipeline's run-success budget is exhausted, a
- * candidate that its {@code approval: auto} would promote needs approval instead, until
- * the budget recovers. {@code trainyard.slo.policy.require-approval-when-exhausted=false}
- * turns it off.
+ * The error-budget policy: while a pipeline's run-success budget is exhausted (by its
+ * other runs), a candidate that its {@code approval: auto} would promote needs approval
+ * instead, until the budget recovers.
+ * {@code trainyard.slo.policy.require-approval-when-exhausted=false} turns it off.
  */
 @Service
 public class ErrorBudgetPolicy {
@@ -51,23 +51,25 @@ public class ErrorBudgetPolicy {
 		catch (PipelineNotFoundException | InvalidPipelineException ex) {
 			objective = SloSpec.DEFAULT.runSuccess();
 		}
-		return approvalRequired(pipeline, objective);
+		return approvalRequired(pipeline, objective, null);
 	}
 
 	/**
-	 * Whether a candidate of a run of {@code definition} (the definition the run keeps)
-	 * needs approval because of its error budget.
+	 * Whether the candidate of run {@code runId} of {@code definition} (the definition
+	 * the run keeps) needs approval because of its error budget: the budget as the
+	 * pipeline's other runs spent it, so that a run restarted after it failed is not held
+	 * back by its own failed attempt (its outcome is about to be replaced).
 	 * @return why, in words, or empty when the policy does not ask for approval
 	 */
-	public Optional<String> approvalRequired(PipelineDefinition definition) {
-		return approvalRequired(definition.name(), definition.slo().runSuccess());
+	public Optional<String> approvalRequired(PipelineDefinition definition, String runId) {
+		return approvalRequired(definition.name(), definition.slo().runSuccess(), runId);
 	}
 
-	private Optional<String> approvalRequired(String pipeline, SloObjective objective) {
+	private Optional<String> approvalRequired(String pipeline, SloObjective objective, String runId) {
 		if (!this.enabled) {
 			return Optional.empty();
 		}
-		ErrorBudget budget = this.budgets.runSuccess(pipeline, objective, this.clock.instant());
+		ErrorBudget budget = this.budgets.runSuccess(pipeline, objective, this.clock.instant(), runId);
 		if (budget.status() != BudgetStatus.EXHAUSTED) {
 			return Optional.empty();
 		}

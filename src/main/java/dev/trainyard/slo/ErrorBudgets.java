@@ -35,11 +35,15 @@ public class ErrorBudgets {
 	 * The run-success budget: without a finished run in the window it is untouched.
 	 */
 	public ErrorBudget runSuccess(PipelineDefinition definition, Instant now) {
-		return runSuccess(definition.name(), definition.slo().runSuccess(), now);
+		return runSuccess(definition.name(), definition.slo().runSuccess(), now, null);
 	}
 
-	ErrorBudget runSuccess(String pipeline, SloObjective objective, Instant now) {
-		long[] counts = this.outcomes.countSince(pipeline, now.minus(objective.window()));
+	/**
+	 * @param excludedRun a run whose outcome does not count ({@code null}: every run
+	 * counts)
+	 */
+	ErrorBudget runSuccess(String pipeline, SloObjective objective, Instant now, String excludedRun) {
+		long[] counts = this.outcomes.countSince(pipeline, now.minus(objective.window()), excludedRun);
 		long total = counts[0];
 		long failed = counts[1];
 		double allowed = (1 - objective.target()) * total;

@@ -30,12 +30,16 @@ class RunOutcomeRepository {
 		}
 	}
 
-	/** Runs of {@code pipeline} that ended after {@code since}: {total, failed}. */
-	long[] countSince(String pipeline, Instant since) {
+	/**
+	 * Runs of {@code pipeline} that ended after {@code since}, but {@code excludedRun}
+	 * ({@code null} for none): {total, failed}.
+	 */
+	long[] countSince(String pipeline, Instant since, String excludedRun) {
 		return this.jdbc.queryForObject(
 				"SELECT COUNT(*), COALESCE(SUM(CASE WHEN FAILED THEN 1 ELSE 0 END), 0) FROM TY_RUN_OUTCOME"
-						+ " WHERE PIPELINE = ? AND ENDED_AT > ?",
-				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }, pipeline, Timestamp.from(since));
+						+ " WHERE PIPELINE = ? AND ENDED_AT > ? AND RUN_ID <> ?",
+				(rs, row) -> new long[] { rs.getLong(1), rs.getLong(2) }, pipeline, Timestamp.from(since),
+				(excludedRun != null) ? excludedRun : "");
 	}
 
 }

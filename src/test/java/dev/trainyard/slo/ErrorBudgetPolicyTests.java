@@ -50,7 +50,7 @@ class ErrorBudgetPolicyTests {
 		this.outcomes.record("strict", "strict-2", "FAILED", this.clock.instant());
 		assertThat(this.policy.approvalRequired("strict"))
 			.hasValue("run-success error budget exhausted (remaining -4.0: 1 of 2 runs failed in PT168H, target 0.9)");
-		assertThat(this.policy.approvalRequired(this.catalog.get("strict"))).isPresent();
+		assertThat(this.policy.approvalRequired(this.catalog.get("strict"), "strict-3")).isPresent();
 
 		this.clock.advance(Duration.ofDays(7).minusHours(1));
 		assertThat(this.policy.approvalRequired("strict")).as("r1 left the window").isPresent();
@@ -68,6 +68,15 @@ class ErrorBudgetPolicyTests {
 		assertThat(budget.total()).isEqualTo(1);
 		assertThat(budget.status()).isEqualTo(BudgetStatus.HEALTHY);
 		assertThat(this.policy.approvalRequired("retried")).isEmpty();
+	}
+
+	@Test
+	void aRestartedRunIsNotHeldBackByItsOwnFailedAttempt() {
+		pipeline("restarted", "");
+		this.outcomes.record("restarted", "restarted-1", "FAILED", this.clock.instant());
+		assertThat(this.policy.approvalRequired(this.catalog.get("restarted"), "restarted-1")).isEmpty();
+		assertThat(this.policy.approvalRequired(this.catalog.get("restarted"), "restarted-2"))
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("1 of 1 runs failed"));
 	}
 
 	@Test
