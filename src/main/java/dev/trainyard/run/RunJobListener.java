@@ -106,7 +106,7 @@ class RunJobListener implements JobExecutionListener, StepExecutionListener {
 		if (version != null && (end.outcome() == Outcome.PROMOTED || end.outcome() == Outcome.AWAITING_APPROVAL)) {
 			this.checkpoints.releaseFinishedRun(runId);
 		}
-		this.events.finished(record, end, now);
+		this.events.finished(record, end, now, RunEnds.firstFailure(execution));
 		log.info("Run {} of {} ended {} with outcome {}", runId, record.pipeline(), end.state(), end.outcome());
 	}
 

@@ -24,13 +24,15 @@ import dev.trainyard.validation.GateResult;
  * {@code OWNER_DIED}
  * @param invalidInput whether it failed on bad input (pipeline file or dataset) rather
  * than an error of its own
+ * @param approvalReason why it awaits approval although its pipeline promotes
+ * automatically (the error-budget policy asked for it), or {@code null}
  */
 public record RunView(String runId, String pipeline, RunStatus status, Outcome outcome, RunStep step,
 		Integer modelVersion, String modelSha256, Map<String, Double> metrics, Integer championVersion,
 		Map<String, Double> championMetrics, List<GateResult> gates, Progress progress, Integer resumedFromRound,
 		List<CheckpointView> checkpoints, List<StepView> steps, int executions, String launchedBy, Instant createdAt,
 		Instant startedAt, Instant endedAt, String error, FailureKind failureKind, String failureReason,
-		boolean invalidInput, List<Action> actions) {
+		boolean invalidInput, List<Action> actions, String approvalReason) {
 
 	/**
 	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,

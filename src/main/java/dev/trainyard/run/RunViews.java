@@ -64,7 +64,7 @@ class RunViews {
 				stepViews(steps), all.size(), run.launchedBy(), run.createdAt(),
 				(last != null) ? instant(last.getStartTime()) : null, run.endedAt(), error(run, last),
 				run.failureKind(), run.failureReason(), run.failureKind() == FailureKind.INVALID_INPUT,
-				this.runs.actions(run.runId()));
+				this.runs.actions(run.runId()), job.getString(RunKeys.APPROVAL_REASON, null));
 	}
 
 	private static Integer resumedFrom(List<JobExecution> executions, JobExecution last, StepExecution train,

@@ -122,7 +122,7 @@ class PipelineControllerTests {
 		championPromotedAgo(Duration.ofHours(1));
 		ModelVersion old = new ModelVersion("breast-cancer", 1, VersionState.PROMOTED, "r-1", "cd34", 100,
 				"models/breast-cancer/1/model.ubj", Map.of("auc", 0.97), null, null, List.of(), "fp", Map.of(),
-				NOW.minus(Duration.ofDays(60)), null, null, null);
+				NOW.minus(Duration.ofDays(60)), null, null, null, null);
 		given(this.registry.champion("breast-cancer")).willReturn(Optional.of(old));
 		assertThat(this.mvc.get().uri("/api/pipelines/breast-cancer")).bodyJson().isLenientlyEqualTo("""
 				{"champion": {"version": 1, "trainedAt": "2024-11-11T00:00:00Z"},
@@ -187,7 +187,7 @@ class PipelineControllerTests {
 		Instant promotedAt = NOW.minus(age);
 		ModelVersion champion = new ModelVersion("breast-cancer", 2, VersionState.PROMOTED, "r-2", "ab12", 100,
 				"models/breast-cancer/2/model.ubj", Map.of("auc", 0.98), 1, Map.of("auc", 0.97), List.of(), "fp",
-				Map.of(), promotedAt.minusSeconds(60), null, null, null);
+				Map.of(), promotedAt.minusSeconds(60), null, null, null, null);
 		given(this.registry.champion("breast-cancer")).willReturn(Optional.of(champion));
 		given(this.registry.champion("iris")).willReturn(Optional.of(champion));
 		given(this.registry.history("breast-cancer")).willReturn(List.of(

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.trainyard.checkpoint.CheckpointRef;
-import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.incident.IncidentView.TimelineEntry;
 import dev.trainyard.pipeline.PipelineCatalog;
+import dev.trainyard.promotion.Approvals;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.registry.ModelVersion;
+import dev.trainyard.registry.VersionState;
 import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
@@ -24,7 +25,6 @@ import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.MutableClock;
 import dev.trainyard.support.OnEveryBackend;
-import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
@@ -38,16 +38,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job's incident paths, for real: failed runs, a failed promotion, a corrupt
- * checkpoint and a champion change open, repeat and resolve incidents, and spend and
- * restore error budgets, on every backend.
+ * The job's incident and error-budget paths, for real, on every backend: failed runs open
+ * one incident, spend the run-success budget until the error-budget policy holds the next
+ * good candidate for approval, and their restarts restore it; a failed promotion and a
+ * rollback to an old model open incidents that the next change resolves.
+ * {@link RunSignalsJobTests} has the gate, dataset and checkpoint signals.
  */
 @TrainyardTest
 @OnEveryBackend
 @Import(MutableClock.Config.class)
 class IncidentJobTests {
 
-	final Path root = TestDirs.root(getClass());
+	static final String FLAKY = "slo: { run-success: { target: 0.9, window: 30d } }\n";
+
+	final Path jobs = TestDirs.jobs(getClass());
 
 	@Autowired
 	Runs runs;
@@ -56,7 +60,7 @@ class IncidentJobTests {
 	ModelRegistry registry;
 
 	@Autowired
-	Checkpoints checkpoints;
+	Approvals approvals;
 
 	@Autowired
 	FaultyBlobStore store;
@@ -87,57 +91,64 @@ class IncidentJobTests {
 	}
 
 	@Test
-	void failedRunsAreOneIncidentAndExhaustTheBudgetUntilTheirRestartsSucceed() {
-		String name = pipeline("flaky", "slo: { run-success: { target: 0.9, window: 30d } }\n");
-		this.store.failWrites((key) -> key.contains("/000030-"), 2, new IllegalStateException("disk on fire"));
-		RunView first = this.runs.launch(name, "tester");
-		RunView second = this.runs.launch(name, "tester");
-		assertThat(List.of(first.outcome(), second.outcome())).containsOnly(Outcome.FAILED);
+	void twoFailedRunsAreOneIncidentExhaustTheBudgetAndTheNextGoodRunAwaitsApproval() {
+		String name = pipeline("exhausted", FLAKY);
+		List<RunView> failed = failTwice(name);
 
-		IncidentView failure = open(name, IncidentType.TRAINING_FAILURE);
+		IncidentView failure = OpenIncidents.one(this.incidents, name, IncidentType.TRAINING_FAILURE);
 		assertThat(failure.count()).isEqualTo(2);
 		assertThat(failure.runsFailed()).isEqualTo(2);
 		assertThat(failure.severity()).isEqualTo(Severity.SEV3);
 		assertThat(failure.timeline()).extracting(TimelineEntry::action).containsExactly("DETECTED", "REPEATED");
-		assertThat(failure.timeline().get(1).detail()).contains(second.runId());
+		assertThat(failure.timeline().get(1).detail()).contains(failed.get(1).runId(), "FAILED (FATAL)");
 		assertThat(failure.runbook().immediateActions()).isNotEmpty();
 		assertThat(budget(name).status()).isEqualTo(BudgetStatus.EXHAUSTED);
-		assertThat(open(name, IncidentType.ERROR_BUDGET_EXHAUSTED).severity()).isEqualTo(Severity.SEV2);
-		assertThat(this.policy.approvalRequired(name)).hasValueSatisfying(
-				(reason) -> assertThat(reason).startsWith("run-success error budget exhausted (remaining -9.0"));
+		assertThat(OpenIncidents.one(this.incidents, name, IncidentType.ERROR_BUDGET_EXHAUSTED).severity())
+			.isEqualTo(Severity.SEV2);
 
-		assertThat(this.runs.restart(first.runId(), "tester").outcome()).isEqualTo(Outcome.PROMOTED);
+		RunView good = this.runs.launch(name, "tester");
+		String why = "run-success error budget exhausted (remaining -9.0: 2 of 2 runs failed in PT720H, target 0.9)";
+		assertThat(good.outcome()).isEqualTo(Outcome.AWAITING_APPROVAL);
+		assertThat(good.approvalReason()).isEqualTo(why);
+		ModelVersion waiting = this.registry.find(name, good.modelVersion()).orElseThrow();
+		assertThat(waiting.state()).isEqualTo(VersionState.AWAITING_APPROVAL);
+		assertThat(waiting.approvalReason()).isEqualTo(why);
+		assertThat(this.registry.champion(name)).isEmpty();
+
+		assertThat(this.approvals.approve(name, good.modelVersion(), "approver", "checked").outcome())
+			.isEqualTo(Outcome.PROMOTED);
+		assertThat(this.registry.champion(name))
+			.hasValueSatisfying((champion) -> assertThat(champion.version()).isEqualTo(good.modelVersion()));
+	}
+
+	@Test
+	void restartsThatEndWellRestoreTheBudgetAndResolveTheIncidents() {
+		String name = pipeline("flaky", FLAKY);
+		List<RunView> failed = failTwice(name);
+		IncidentView failure = OpenIncidents.one(this.incidents, name, IncidentType.TRAINING_FAILURE);
+
+		RunView first = this.runs.restart(failed.get(0).runId(), "tester");
+		assertThat(first.outcome()).as("the other run's failure exhausts the budget")
+			.isEqualTo(Outcome.AWAITING_APPROVAL);
+		assertThat(first.approvalReason()).contains("1 of 1 runs failed");
 		IncidentView resolved = this.incidents.find(failure.id());
 		assertThat(resolved.status()).isEqualTo(IncidentStatus.RESOLVED);
 		assertThat(resolved.resolvedAt()).isNotNull();
 		assertThat(resolved.timeline()).last().satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("RESOLVED");
 			assertThat(entry.actor()).isEqualTo("trainyard");
-			assertThat(entry.detail()).contains(first.runId(), "PROMOTED");
+			assertThat(entry.detail()).contains(first.runId(), "AWAITING_APPROVAL");
 		});
 		assertThat(budget(name).status()).isEqualTo(BudgetStatus.EXHAUSTED);
 
-		assertThat(this.runs.restart(second.runId(), "tester").outcome()).isEqualTo(Outcome.PROMOTED);
+		RunView second = this.runs.restart(failed.get(1).runId(), "tester");
+		assertThat(second.outcome()).as("the other run no longer failed, its own failure does not count")
+			.isEqualTo(Outcome.PROMOTED);
+		assertThat(second.approvalReason()).isNull();
 		assertThat(budget(name).status()).as("both runs succeeded in the end").isEqualTo(BudgetStatus.HEALTHY);
 		assertThat(this.incidents.list("open", name, 10)).isEmpty();
 		assertThat(this.policy.approvalRequired(name)).isEmpty();
-	}
-
-	@Test
-	void corruptCheckpointOpensACheckpointCorruptionIncident() {
-		String name = pipeline("corrupt-checkpoint", "");
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
-		RunView failed = this.runs.launch(name, "tester");
-		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
-		StoredBlobs.flipAByte(newest.location());
-
-		assertThat(this.runs.restart(failed.runId(), "tester").resumedFromRound()).isEqualTo(10);
-
-		IncidentView corruption = open(name, IncidentType.CHECKPOINT_CORRUPTION);
-		assertThat(corruption.timeline().get(0).detail()).contains(failed.runId(), "round 20", newest.location());
-		assertThat(this.incidents.list(null, name, 10)).filteredOn((i) -> i.type() == IncidentType.TRAINING_FAILURE)
-			.singleElement()
-			.satisfies((incident) -> assertThat(incident.status()).isEqualTo(IncidentStatus.RESOLVED));
+		assertThat(this.runs.launch(name, "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 	}
 
 	@Test
@@ -147,12 +158,16 @@ class IncidentJobTests {
 		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new java.io.IOException("bucket gone"));
 		RunView failed = this.runs.launch(name, "tester");
 		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-		IncidentView promotion = open(name, IncidentType.PROMOTION_FAILURE);
+		IncidentView promotion = OpenIncidents.one(this.incidents, name, IncidentType.PROMOTION_FAILURE);
 		assertThat(promotion.severity()).isEqualTo(Severity.SEV2);
 		assertThat(promotion.timeline().get(0).detail()).contains("version " + failed.modelVersion(), "champion.json");
 
 		this.store.heal();
-		assertThat(this.runs.launch(name, "tester").outcome()).isEqualTo(Outcome.PROMOTED);
+		RunView next = this.runs.launch(name, "tester");
+		assertThat(next.outcome()).as("1 of 2 runs failed: the budget policy asks for approval")
+			.isEqualTo(Outcome.AWAITING_APPROVAL);
+		assertThat(this.approvals.approve(name, next.modelVersion(), "approver", null).outcome())
+			.isEqualTo(Outcome.PROMOTED);
 		assertThat(this.incidents.find(promotion.id()).status()).isEqualTo(IncidentStatus.RESOLVED);
 		assertThat(this.incidents.list("open", name, 10)).extracting(IncidentView::type)
 			.as("1 of 3 runs failed: the run-success budget stays spent")
@@ -174,7 +189,7 @@ class IncidentJobTests {
 		assertThat(stale.status()).isEqualTo(FreshnessStatus.VIOLATED);
 		assertThat(stale.modelAgeSeconds()).isEqualTo(Duration.ofDays(60).toSeconds());
 		assertThat(stale.trainedAt()).isEqualTo(oldTrainedAt);
-		IncidentView freshness = open(name, IncidentType.FRESHNESS);
+		IncidentView freshness = OpenIncidents.one(this.incidents, name, IncidentType.FRESHNESS);
 		assertThat(freshness.severity()).isEqualTo(Severity.SEV2);
 
 		this.clock.advance(Duration.ofHours(2));
@@ -185,13 +200,12 @@ class IncidentJobTests {
 		assertThat(this.incidents.review(freshness.id())).contains("Model age reached: 60d 2h");
 	}
 
-	private IncidentView open(String pipeline, IncidentType type) {
-		List<IncidentView> open = this.incidents.list("open", pipeline, 50)
-			.stream()
-			.filter((incident) -> incident.type() == type)
-			.toList();
-		assertThat(open).as("open %s incidents of %s", type, pipeline).hasSize(1);
-		return open.get(0);
+	/** Two runs of {@code pipeline} that fail writing their checkpoint of round 30. */
+	private List<RunView> failTwice(String pipeline) {
+		this.store.failWrites((key) -> key.contains("/000030-"), 2, new IllegalStateException("disk on fire"));
+		List<RunView> failed = List.of(this.runs.launch(pipeline, "tester"), this.runs.launch(pipeline, "tester"));
+		assertThat(failed).extracting(RunView::outcome).containsOnly(Outcome.FAILED);
+		return failed;
 	}
 
 	private SloReport report(String pipeline) {
@@ -203,7 +217,7 @@ class IncidentJobTests {
 	}
 
 	private String pipeline(String name, String extra) {
-		TestPipelines.write(this.root.resolve("jobs"), name, TestPipelines.synthetic(name, "auto", 0.8) + extra);
+		TestPipelines.write(this.jobs, name, TestPipelines.synthetic(name, "auto", 0.8) + extra);
 		return name;
 	}
 

@@ -68,7 +68,7 @@ class VersionAllocationTests {
 	private static NewModelVersion candidate(String pipeline, String runId) {
 		byte[] model = model(runId);
 		return new NewModelVersion(pipeline, runId, model, Sha256.hex(model), VersionState.APPROVED, Map.of("auc", 0.9),
-				null, null, List.of(), "0".repeat(64), Map.of());
+				null, null, List.of(), "0".repeat(64), Map.of(), null);
 	}
 
 	private static byte[] model(String runId) {
