@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class RunEvents {
 
 	/** The gate kind that compares a candidate with the current champion. */
-	static final String MAX_REGRESSION = "max-regression";
+	private static final String MAX_REGRESSION = "max-regression";
 
 	private final MeterRegistry meterRegistry;
 
