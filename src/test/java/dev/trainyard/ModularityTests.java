@@ -8,6 +8,9 @@ import java.util.Comparator;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.trainyard.training.command.CommandTrainer;
+import dev.trainyard.training.command.CommandTrainerException;
+import dev.trainyard.training.command.TrainerLaunch;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -43,6 +46,16 @@ class ModularityTests {
 	@Test
 	void modulesUseOnlyEachOthersApisAndHaveNoCycles() {
 		modules.verify();
+	}
+
+	@Test
+	void commandTrainersAreTheTrainingModulesNamedInterface() {
+		ApplicationModule training = modules.getModuleByName("training").orElseThrow();
+		assertThat(training.getNamedInterfaces().getByName("command")).hasValueSatisfying((command) -> {
+			assertThat(command.contains(CommandTrainer.class)).isTrue();
+			assertThat(command.contains(TrainerLaunch.class)).isTrue();
+			assertThat(command.contains(CommandTrainerException.class)).isTrue();
+		});
 	}
 
 	@Test

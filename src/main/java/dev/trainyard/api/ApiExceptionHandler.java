@@ -18,6 +18,7 @@ import dev.trainyard.registry.ModelVersionNotFoundException;
 import dev.trainyard.registry.VersionStateException;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.run.RunQueueFullException;
 import dev.trainyard.web.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/** What a {@code 503} asks the client to wait before trying again. */
 	static final int RETRY_AFTER_SECONDS = 5;
 
+	/** What a {@code 429} (the run queue is full) asks the client to wait. */
+	static final int QUEUE_RETRY_AFTER_SECONDS = 30;
+
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler(RunNotFoundException.class)
@@ -70,6 +74,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> runConflict(RunConflictException ex, WebRequest request) {
 		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
 				request);
+	}
+
+	@ExceptionHandler(RunQueueFullException.class)
+	ResponseEntity<Object> queueFull(RunQueueFullException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+		problem.setType(URI.create(TYPE_BASE + "run-queue-full"));
+		problem.setTitle("Run queue full");
+		problem.setProperty("queued", ex.queued());
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(QUEUE_RETRY_AFTER_SECONDS));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
 	}
 
 	@ExceptionHandler(InvalidPipelineException.class)

@@ -11,11 +11,14 @@ import dev.trainyard.slo.FreshnessStatus;
  * A pipeline as the API shows it: the essentials of its definition, its champion and how
  * fresh that champion is (its age since it finished training), and its error budgets.
  *
+ * @param trainerType {@code xgboost} or {@code command}
+ * @param objective the XGBoost objective, {@code null} for a command trainer
+ * @param command a command trainer's argv, {@code null} for XGBoost
  * @param champion the current champion, or {@code null} when there is none
  */
-record PipelineView(String name, Schedule schedule, Dataset dataset, String objective, int rounds, int checkpointEvery,
-		Map<String, Object> params, List<Gate> gates, String approval, String approvalTimeout, Champion champion,
-		Freshness freshness, List<ErrorBudget> budgets) {
+record PipelineView(String name, Schedule schedule, Dataset dataset, String trainerType, String objective,
+		List<String> command, int rounds, int checkpointEvery, Map<String, Object> params, List<Gate> gates,
+		String approval, String approvalTimeout, Champion champion, Freshness freshness, List<ErrorBudget> budgets) {
 
 	/** The cron schedule; {@code null} when the pipeline only runs on demand. */
 	record Schedule(String cron, String zone) {

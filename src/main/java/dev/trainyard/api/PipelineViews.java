@@ -39,9 +39,10 @@ class PipelineViews {
 		PipelineView.Champion champion = (current != null) ? new PipelineView.Champion(current.version(),
 				current.sha256(), current.metrics(), freshness.championSince(), freshness.trainedAt()) : null;
 		PipelineDefinition.TrainerSpec trainer = definition.trainer();
-		return new PipelineView(definition.name(), schedule(definition), dataset(definition),
-				trainer.objective().xgboostName(), trainer.rounds(), trainer.checkpointEvery(), trainer.params(),
-				gates(definition), definition.promotion().approval().name().toLowerCase(),
+		return new PipelineView(definition.name(), schedule(definition), dataset(definition), trainer.type(),
+				(trainer.objective() != null) ? trainer.objective().xgboostName() : null,
+				trainer.isCommand() ? trainer.command().argv() : null, trainer.rounds(), trainer.checkpointEvery(),
+				trainer.params(), gates(definition), definition.promotion().approval().name().toLowerCase(),
 				iso(definition.promotion().approvalTimeout()), champion, freshness(freshness),
 				this.budgets.of(definition, this.clock.instant()));
 	}

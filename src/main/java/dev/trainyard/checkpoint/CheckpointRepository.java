@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CheckpointRepository {
 
-	private static final String COLUMNS = "ID, RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT, CORRUPT, DELETED_AT";
+	private static final String COLUMNS = "ID, RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT, CORRUPT, DELETED_AT, FILE_SET";
 
 	private final JdbcTemplate jdbc;
 
@@ -25,10 +25,20 @@ class CheckpointRepository {
 	 */
 	CheckpointRef insert(String runId, String pipeline, int round, String key, String location, long size,
 			String sha256, Instant createdAt) {
+		return insert(runId, pipeline, round, key, location, size, sha256, createdAt, false);
+	}
+
+	/**
+	 * @param fileSet whether the checkpoint is a set of files ({@code key} names its
+	 * manifest)
+	 * @return the recorded checkpoint, with its generated id
+	 */
+	CheckpointRef insert(String runId, String pipeline, int round, String key, String location, long size,
+			String sha256, Instant createdAt, boolean fileSet) {
 		this.jdbc.update(
-				"INSERT INTO TY_CHECKPOINT (RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256, CREATED_AT)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-				runId, pipeline, round, key, location, size, sha256, Timestamp.from(createdAt));
+				"INSERT INTO TY_CHECKPOINT (RUN_ID, PIPELINE, ROUND_NO, BLOB_KEY, LOCATION, SIZE_BYTES, SHA256,"
+						+ " CREATED_AT, FILE_SET) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				runId, pipeline, round, key, location, size, sha256, Timestamp.from(createdAt), fileSet);
 		return this.jdbc
 			.query("SELECT " + COLUMNS + " FROM TY_CHECKPOINT WHERE RUN_ID = ? AND ROUND_NO = ?"
 					+ " ORDER BY ID DESC FETCH FIRST 1 ROWS ONLY", CheckpointRepository::map, runId, round)
@@ -54,7 +64,7 @@ class CheckpointRepository {
 		return new CheckpointRef(rs.getLong("ID"), rs.getString("RUN_ID"), rs.getString("PIPELINE"),
 				rs.getInt("ROUND_NO"), rs.getString("BLOB_KEY"), rs.getString("LOCATION"), rs.getLong("SIZE_BYTES"),
 				rs.getString("SHA256").trim(), rs.getTimestamp("CREATED_AT").toInstant(), rs.getBoolean("CORRUPT"),
-				rs.getTimestamp("DELETED_AT") != null);
+				rs.getTimestamp("DELETED_AT") != null, rs.getBoolean("FILE_SET"));
 	}
 
 }

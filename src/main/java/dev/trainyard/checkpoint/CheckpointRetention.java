@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.store.FileSets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,9 +15,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Deletes the blobs of checkpoints a run no longer needs; their rows stay, marked
- * deleted. Deleting never happens before the newer checkpoint that replaces them is
- * committed.
+ * Deletes the blobs of checkpoints a run no longer needs (every file of a file-set
+ * checkpoint, then its manifest); their rows stay, marked deleted. Deleting never happens
+ * before the newer checkpoint that replaces them is committed.
  */
 @Component
 @EnableConfigurationProperties(CheckpointProperties.class)
@@ -26,15 +27,18 @@ class CheckpointRetention {
 
 	private final BlobStore store;
 
+	private final FileSets fileSets;
+
 	private final CheckpointRepository repository;
 
 	private final CheckpointProperties properties;
 
 	private final Clock clock;
 
-	CheckpointRetention(BlobStore store, CheckpointRepository repository, CheckpointProperties properties,
-			Clock clock) {
+	CheckpointRetention(BlobStore store, FileSets fileSets, CheckpointRepository repository,
+			CheckpointProperties properties, Clock clock) {
 		this.store = store;
+		this.fileSets = fileSets;
 		this.repository = repository;
 		this.properties = properties;
 		this.clock = clock;
@@ -72,7 +76,12 @@ class CheckpointRetention {
 				continue;
 			}
 			try {
-				this.store.delete(ref.key());
+				if (ref.fileSet()) {
+					this.fileSets.delete(ref.key());
+				}
+				else {
+					this.store.delete(ref.key());
+				}
 				this.repository.markDeleted(ref.id(), this.clock.instant());
 			}
 			catch (IOException | RuntimeException ex) {

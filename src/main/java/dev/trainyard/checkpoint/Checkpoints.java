@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.trainyard.store.BlobCorruptException;
 import dev.trainyard.store.BlobNotFoundException;
@@ -91,13 +92,14 @@ public class Checkpoints {
 	}
 
 	/**
-	 * The newest checkpoint of a run whose bytes match their recorded size and SHA-256.
-	 * Each newer one that does not is marked corrupt (in its own transaction, so the mark
-	 * survives a failing step) and named in a WARN.
+	 * The newest checkpoint of a run whose bytes match their recorded size and SHA-256
+	 * (file-set checkpoints are {@link DirectoryCheckpoints}'s). Each newer one that does
+	 * not is marked corrupt (in its own transaction, so the mark survives a failing step)
+	 * and named in a WARN.
 	 */
 	public Optional<VerifiedCheckpoint> latestVerified(String runId) {
 		for (CheckpointRef ref : this.repository.findByRun(runId)) {
-			if (ref.corrupt() || ref.deleted()) {
+			if (ref.corrupt() || ref.deleted() || ref.fileSet()) {
 				continue;
 			}
 			try {
@@ -106,9 +108,7 @@ public class Checkpoints {
 			catch (CheckpointCorruptException ex) {
 				log.warn("Checkpoint at round {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
-				this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
-				this.events.publishEvent(new CheckpointFoundCorrupt(ref.pipeline(), runId, ref.round(), ref.location(),
-						ex.getMessage(), this.clock.instant()));
+				markCorrupt(ref, ex.getMessage());
 			}
 		}
 		return Optional.empty();
@@ -141,6 +141,21 @@ public class Checkpoints {
 					ref.location() + " has SHA-256 " + sha256 + ", " + ref.sha256() + " was written");
 		}
 		return bytes;
+	}
+
+	/**
+	 * Marks a checkpoint corrupt in a transaction of its own, so that the mark survives a
+	 * failing step, and publishes {@link CheckpointFoundCorrupt}.
+	 */
+	void markCorrupt(CheckpointRef ref, String reason) {
+		this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+		this.events.publishEvent(new CheckpointFoundCorrupt(ref.pipeline(), ref.runId(), ref.round(), ref.location(),
+				reason, this.clock.instant()));
+	}
+
+	/** Runs {@code write}, timed as one checkpoint write. */
+	<T> T timedWrite(Supplier<T> write) {
+		return this.writeTimer.record(write);
 	}
 
 	/**

@@ -1,12 +1,15 @@
 package dev.trainyard.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
 
 import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.run.RunConflictException;
 import dev.trainyard.run.RunNotFoundException;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +47,13 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments args) {
 		Command command = Command.parse(args.getSourceArgs()).orElseThrow();
+		CliShutdownHook shutdown = CliShutdownHook.install(this.runs, command.pipeline(),
+				(summary) -> print(command, summary));
 		RunSummary summary = execute(command);
+		shutdown.finish(summary, this.exitCode);
+	}
+
+	private void print(Command command, RunSummary summary) {
 		PrintStream err = this.streams.err();
 		if (summary.error() != null) {
 			err.println(command.pipeline() + ": " + summary.error());
@@ -59,6 +68,7 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			RunView view = command.name().equals("resume") ? this.runs.resumeLatest(command.pipeline(), ACTOR)
 					: this.runs.launch(command.pipeline(), ACTOR);
+			view = restartWhileTransient(view);
 			RunSummary summary = RunSummary.of(view);
 			this.exitCode = view.invalidInput() ? ExitCodes.INVALID_INPUT : summary.exitCode();
 			return summary;
@@ -70,6 +80,36 @@ class CliRunner implements ApplicationRunner, ExitCodeGenerator {
 		catch (RunConflictException | RunNotFoundException ex) {
 			this.exitCode = ExitCodes.FAILED;
 			return RunSummary.failed(command.pipeline(), ex.getMessage());
+		}
+	}
+
+	/**
+	 * The run-level restarts of a run that failed transiently: each after its backoff,
+	 * from the last checkpoint, until it ends otherwise or has none left.
+	 */
+	private RunView restartWhileTransient(RunView view) {
+		RunView current = view;
+		while (current.status() == RunStatus.FAILED && current.nextAttemptAt() != null) {
+			Duration wait = Duration.between(Instant.now(), current.nextAttemptAt());
+			this.streams.err()
+				.println(current.pipeline() + ": failed (" + current.error() + "); run-level restart "
+						+ (current.restarts() + 1) + " in " + Math.max(0, wait.toMillis()) + " ms");
+			pause(wait);
+			current = this.runs.restartAfterTransientFailure(current.runId());
+		}
+		return current;
+	}
+
+	private static void pause(Duration wait) {
+		if (wait.isNegative() || wait.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RunConflictException("interrupted while waiting for a run-level restart");
 		}
 	}
 

@@ -35,6 +35,8 @@ final class CsvTableReader {
 
 	private final Objective objective;
 
+	private CsvHeader header;
+
 	CsvTableReader(String file, String label, Objective objective) {
 		this.file = file;
 		this.label = label;
@@ -50,7 +52,8 @@ final class CsvTableReader {
 			while (reader.read() != -1) {
 				// the parser stops at the end, but make sure every byte is hashed
 			}
-			return new Loaded(table, Fingerprints.hex(digesting.getMessageDigest()), labels.numClasses());
+			return new Loaded(table, Fingerprints.hex(digesting.getMessageDigest()), labels.numClasses(),
+					this.header.columns(), this.header.labelIndex());
 		}
 	}
 
@@ -74,6 +77,7 @@ final class CsvTableReader {
 					"the file is empty; expected a header row and data rows");
 		}
 		CsvHeader header = CsvHeader.of(records.next(), this.file, this.label);
+		this.header = header;
 		FloatArrayBuilder features = new FloatArrayBuilder(1024 * header.featureNames().size());
 		FloatArrayBuilder labelValues = new FloatArrayBuilder(1024);
 		long previousLine = parser.getCurrentLineNumber();

@@ -41,7 +41,8 @@ public class Datasets {
 	/**
 	 * Loads, checks, fingerprints and splits a dataset.
 	 * @param spec the pipeline's dataset settings
-	 * @param objective what the labels must fit
+	 * @param objective what the labels must fit, or {@code null} for a command trainer
+	 * (labels are then any finite number)
 	 * @param baseDir the folder relative paths are resolved against
 	 * @return the train and validation tables
 	 * @throws InvalidDatasetException if the dataset is missing or unusable (retrying
@@ -53,7 +54,8 @@ public class Datasets {
 		Loaded loaded = SyntheticSpec.matches(path) ? synthetic(path, spec, objective)
 				: read(path, spec, objective, baseDir);
 		Table[] split = Splitter.split(loaded.table(), spec.validationFraction(), spec.seed(), path);
-		PreparedData prepared = new PreparedData(split[0], split[1], loaded.fingerprint(), loaded.numClasses(), path);
+		PreparedData prepared = new PreparedData(split[0], split[1], loaded.fingerprint(), loaded.numClasses(), path,
+				loaded.columns(), loaded.labelColumn());
 		logger.info("Prepared dataset {}: {} rows x {} features, {} train / {} validation, sha256 {}", path,
 				loaded.table().rows(), loaded.table().columns(), split[0].rows(), split[1].rows(),
 				loaded.fingerprint());

@@ -5,7 +5,8 @@ import dev.trainyard.pipeline.Objective;
 /**
  * Parses label cells and checks them against the objective: binary labels are 0 or 1,
  * multiclass labels integers 0..k-1 (k is the largest label plus one), regression labels
- * any finite number. A missing label is always an error.
+ * any finite number. Without an objective (a command trainer interprets the labels
+ * itself) labels are any finite number. A missing label is always an error.
  */
 final class LabelCheck {
 
@@ -39,6 +40,10 @@ final class LabelCheck {
 	}
 
 	private void check(double value, String cell, long line) {
+		if (this.objective == null) {
+			finite(value, cell, line);
+			return;
+		}
 		switch (this.objective.task()) {
 			case BINARY -> {
 				if (value != 0 && value != 1) {
@@ -53,19 +58,24 @@ final class LabelCheck {
 				}
 				this.maxClass = Math.max(this.maxClass, value);
 			}
-			case REGRESSION -> {
-				if (!Double.isFinite(value) || !Float.isFinite((float) value)) {
-					throw error(line, "label '" + this.column + "' is '" + cell + "', not a finite number");
-				}
-			}
+			case REGRESSION -> finite(value, cell, line);
+		}
+	}
+
+	private void finite(double value, String cell, long line) {
+		if (!Double.isFinite(value) || !Float.isFinite((float) value)) {
+			throw error(line, "label '" + this.column + "' is '" + cell + "', not a finite number");
 		}
 	}
 
 	/**
 	 * The number of classes seen: {@code k} for multiclass, 2 for binary, 0 for
-	 * regression. Call after every row was parsed.
+	 * regression and without an objective. Call after every row was parsed.
 	 */
 	int numClasses() {
+		if (this.objective == null) {
+			return 0;
+		}
 		return switch (this.objective.task()) {
 			case BINARY -> 2;
 			case REGRESSION -> 0;

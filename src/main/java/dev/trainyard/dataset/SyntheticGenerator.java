@@ -53,7 +53,9 @@ final class SyntheticGenerator {
 		}
 		float[] labels = spec.classification() ? classes(scores, spec.classes()) : toFloats(scores);
 		Table table = new Table(features, labels, rows, columns, names(columns));
-		return new Loaded(table, fingerprint(table), spec.numClasses());
+		List<String> header = new ArrayList<>(table.featureNames());
+		header.add(SyntheticSpec.LABEL);
+		return new Loaded(table, fingerprint(table), spec.numClasses(), header, columns);
 	}
 
 	private static double uniform(SplittableRandom random) {

@@ -90,12 +90,16 @@ record SyntheticSpec(boolean classification, int rows, int features, long seed, 
 	}
 
 	/**
-	 * Checks that the objective and label column fit this synthetic dataset.
+	 * Checks that the objective (when there is one) and label column fit this synthetic
+	 * dataset.
 	 */
 	void check(String path, Objective objective, String label) {
 		if (!LABEL.equals(label)) {
 			throw error(path, "label column '" + label + "' not found; synthetic data has the columns f0..f"
 					+ (this.features - 1) + " and '" + LABEL + "'");
+		}
+		if (objective == null) {
+			return;
 		}
 		Objective.Task task = objective.task();
 		if (!this.classification && task != Objective.Task.REGRESSION) {

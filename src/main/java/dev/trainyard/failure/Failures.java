@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -33,7 +35,9 @@ import org.springframework.web.client.RestClientResponseException;
  * failures (SQL state class {@code 08}), serialization failures and deadlocks
  * ({@code 40001}, {@code 40P01}); Spring's transient, recoverable and resource-failure
  * data access exceptions, and a transaction that could not begin;</li>
- * <li>HTTP: no answer at all, or an answer 408, 425, 429 or 5xx.</li>
+ * <li>HTTP: no answer at all, or an answer 408, 425, 429 or 5xx;</li>
+ * <li>a circuit breaker that is open (transient, but not worth retrying in place: see
+ * {@link #isRetryableNow}).</li>
  * </ul>
  * Everything else — bad data, bad parameters, a failed gate, programming errors — is
  * never retried.
@@ -64,6 +68,41 @@ public final class Failures {
 	}
 
 	/**
+	 * Whether an action that failed so is worth trying again in place, after the usual
+	 * short backoff: it is transient and nothing in it asks to wait longer (an open
+	 * circuit breaker, Resilience4j's {@link CallNotPermittedException} or a
+	 * {@link Classified} failure with a {@link Classified#waitBeforeRetry()}). A failure
+	 * that is transient but not retryable now is left to a later, run-level restart.
+	 */
+	public static boolean isRetryableNow(Throwable failure) {
+		return isTransient(failure) && waitBeforeRetry(failure).isZero() && !isOpenCircuit(failure);
+	}
+
+	/**
+	 * The least a failure asks to wait before it is tried again (see
+	 * {@link Classified#waitBeforeRetry()}), or zero.
+	 */
+	public static Duration waitBeforeRetry(Throwable failure) {
+		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+		for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+			if (cause instanceof Classified classified && classified.waitBeforeRetry() != null) {
+				return classified.waitBeforeRetry();
+			}
+		}
+		return Duration.ZERO;
+	}
+
+	private static boolean isOpenCircuit(Throwable failure) {
+		Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+		for (Throwable cause = failure; cause != null && seen.put(cause, true) == null; cause = cause.getCause()) {
+			if (cause instanceof CallNotPermittedException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Whether an HTTP status is worth asking again for later.
 	 */
 	public static boolean isTransientStatus(int status) {
@@ -73,6 +112,9 @@ public final class Failures {
 	private static FailureKind own(Throwable cause) {
 		if (cause instanceof Classified classified) {
 			return classified.failureKind();
+		}
+		if (cause instanceof CallNotPermittedException) {
+			return FailureKind.TRANSIENT;
 		}
 		if (cause instanceof IOException || cause instanceof UncheckedIOException
 				|| cause instanceof ResourceAccessException) {

@@ -55,14 +55,21 @@ class ReliabilityEvents {
 	 * A run that ended: its outcome counts for the run-success budget (as of its end), a
 	 * failure opens or repeats {@code TRAINING_FAILURE}, any other outcome clears what it
 	 * disproves. A run stopped before its end (SIGTERM, a stop over REST) has no outcome:
-	 * it counts when it ends after its resume. A transient failure counts as failed too;
-	 * a later restart that ends well replaces it (the budget counts a run's latest
-	 * outcome).
+	 * it counts when it ends after its resume. Nor has a failed run whose run-level
+	 * restart is due: it counts (and opens an incident) when that restart fails for good,
+	 * or as the success it ends with. A failure with no restart left counts as failed,
+	 * transient or not; a later restart by hand that ends well replaces it (the budget
+	 * counts a run's latest outcome).
 	 */
 	@EventListener
 	void runFinished(RunFinished run) {
 		if (run.outcome() == null) {
 			log.debug("Run {} of {} was stopped: it counts once it ends", run.runId(), run.pipeline());
+			return;
+		}
+		if (run.restartPending()) {
+			log.debug("Run {} of {} failed with a run-level restart due: it counts once it ends", run.runId(),
+					run.pipeline());
 			return;
 		}
 		separately(run.pipeline(), run, () -> {

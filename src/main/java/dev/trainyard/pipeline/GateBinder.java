@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.trainyard.pipeline.PipelineDefinition.GateSpec;
+import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads the {@code gates} list: each gate names a metric of the objective and sets at
- * least one of {@code min}, {@code max} and {@code max-regression}.
+ * Reads the {@code gates} list: each gate names a metric the trainer reports (one of the
+ * objective's for XGBoost, a declared one for a command trainer) and sets at least one of
+ * {@code min}, {@code max} and {@code max-regression}.
  */
 final class GateBinder {
 
@@ -23,7 +25,7 @@ final class GateBinder {
 	private GateBinder() {
 	}
 
-	static List<GateSpec> bind(YamlMap root, Objective objective) {
+	static List<GateSpec> bind(YamlMap root, TrainerSpec trainer) {
 		SequenceNode list = root.list("gates");
 		if (list == null) {
 			return List.of();
@@ -34,7 +36,7 @@ final class GateBinder {
 			String field = root.field("gates") + "[" + i + "]";
 			if (items.get(i) instanceof MappingNode mapping) {
 				YamlMap gate = YamlMap.of(mapping, field, Problems.line(mapping), root.problems(), KEYS);
-				gates.add(gate(gate, objective));
+				gates.add(gate(gate, trainer));
 			}
 			else {
 				root.problems().add(items.get(i), field, "must be a mapping like { metric: auc, min: 0.9 }");
@@ -43,8 +45,8 @@ final class GateBinder {
 		return List.copyOf(gates);
 	}
 
-	private static GateSpec gate(YamlMap gate, Objective objective) {
-		Metric metric = gate.require("metric") ? metric(gate, objective) : null;
+	private static GateSpec gate(YamlMap gate, TrainerSpec trainer) {
+		ValidationMetric metric = gate.require("metric") ? metric(gate, trainer) : null;
 		if (BOUNDS.stream().allMatch((key) -> gate.node(key) == null)) {
 			gate.problem("needs at least one of min, max, max-regression");
 		}
@@ -60,11 +62,15 @@ final class GateBinder {
 		return new GateSpec(metric, min, max, maxRegression);
 	}
 
-	private static Metric metric(YamlMap gate, Objective objective) {
+	private static ValidationMetric metric(YamlMap gate, TrainerSpec trainer) {
 		String key = gate.string("metric");
 		if (key == null) {
 			return null;
 		}
+		if (trainer != null && trainer.isCommand()) {
+			return declared(gate, key, trainer.command().metrics());
+		}
+		Objective objective = (trainer != null) ? trainer.objective() : null;
 		Metric metric = Metric.fromKey(key).orElse(null);
 		if (metric == null) {
 			String allowed = Arrays.stream(Metric.values()).map(Metric::key).collect(Collectors.joining(", "));
@@ -76,6 +82,18 @@ final class GateBinder {
 					"metric " + key + " does not apply to objective " + objective + " (allowed: " + allowed + ")");
 		}
 		return metric;
+	}
+
+	private static ValidationMetric declared(YamlMap gate, String key, List<DeclaredMetric> declared) {
+		for (DeclaredMetric metric : declared) {
+			if (metric.key().equals(key)) {
+				return metric;
+			}
+		}
+		String names = declared.isEmpty() ? "none"
+				: declared.stream().map(DeclaredMetric::key).collect(Collectors.joining(", "));
+		gate.problem("metric", "metric '" + key + "' is not declared in trainer.metrics (declared: " + names + ")");
+		return null;
 	}
 
 }

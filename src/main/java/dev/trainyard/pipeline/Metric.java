@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * A validation metric as named in pipeline files, with its direction.
+ * A metric of the built-in XGBoost trainer as named in pipeline files, with its
+ * direction.
  */
-public enum Metric {
+public enum Metric implements ValidationMetric {
 
 	AUC("auc", true), LOGLOSS("logloss", false), ERROR("error", false), ACCURACY("accuracy", true),
 	MLOGLOSS("mlogloss", false), MERROR("merror", false), RMSE("rmse", false), MAE("mae", false);
@@ -20,22 +21,14 @@ public enum Metric {
 		this.higherIsBetter = higherIsBetter;
 	}
 
-	/**
-	 * The name used in pipeline files, summaries and the API.
-	 */
+	@Override
 	public String key() {
 		return this.key;
 	}
 
+	@Override
 	public boolean higherIsBetter() {
 		return this.higherIsBetter;
-	}
-
-	/**
-	 * How much worse {@code candidate} is than {@code champion}: positive when worse.
-	 */
-	public double regression(double candidate, double champion) {
-		return this.higherIsBetter ? champion - candidate : candidate - champion;
 	}
 
 	public static Optional<Metric> fromKey(String key) {

@@ -2,6 +2,8 @@ package dev.trainyard.pipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +34,28 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 		return (parent != null) ? parent : Path.of(".").toAbsolutePath();
 	}
 
-	/** Optional cron schedule; {@code zone} defaults to UTC. */
-	public record Schedule(String cron, String zone) {
+	/**
+	 * Optional cron schedule; {@code zone} defaults to UTC.
+	 *
+	 * @param catchUp what to do at a server's start about a tick missed while no server
+	 * ran
+	 */
+	public record Schedule(String cron, String zone, CatchUp catchUp) {
+
+		public Schedule(String cron, String zone) {
+			this(cron, zone, CatchUp.LATEST);
+		}
+
+	}
+
+	/** A tick missed while no server ran: launched once at start, or skipped. */
+	public enum CatchUp {
+
+		/** The latest tick missed is launched once when a server starts. */
+		LATEST,
+		/** Missed ticks are skipped. */
+		NONE
+
 	}
 
 	/**
@@ -43,15 +65,93 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 	public record DatasetSpec(String path, String label, double validationFraction, long seed) {
 	}
 
-	/** XGBoost settings; {@code params} go to XGBoost unchanged. */
+	/**
+	 * How a run trains: {@code type} {@code xgboost} (the built-in trainer: objective,
+	 * rounds, params passed to XGBoost unchanged, checkpoint-every) or {@code command} (a
+	 * process of any framework, CONTRACT §7: {@code command} holds its settings and the
+	 * XGBoost fields are {@code null}, 0 or empty).
+	 *
+	 * @param timeout the longest training may take, or {@code null} for no limit
+	 * @param command the command trainer's settings, {@code null} for {@code xgboost}
+	 */
 	public record TrainerSpec(String type, Objective objective, int rounds, Map<String, Object> params,
-			int checkpointEvery) {
+			int checkpointEvery, Duration timeout, CommandSpec command) {
+
+		public static final String XGBOOST = "xgboost";
+
+		public static final String COMMAND = "command";
+
+		/** An XGBoost trainer without a timeout. */
+		public TrainerSpec(String type, Objective objective, int rounds, Map<String, Object> params,
+				int checkpointEvery) {
+			this(type, objective, rounds, params, checkpointEvery, null, null);
+		}
+
+		/** A command trainer. */
+		public static TrainerSpec command(CommandSpec command, Duration timeout) {
+			return new TrainerSpec(COMMAND, null, 0, Map.of(), 0, timeout, command);
+		}
+
+		public boolean isCommand() {
+			return this.command != null;
+		}
+
+		/**
+		 * What the trainer reports, in a stable order: the objective's metrics for
+		 * XGBoost, the declared ones for a command trainer.
+		 */
+		public List<ValidationMetric> metrics() {
+			if (this.command != null) {
+				return List.copyOf(this.command.metrics());
+			}
+			return (this.objective != null) ? List.copyOf(this.objective.metrics()) : List.of();
+		}
+
 	}
 
-	/** Bounded retries with exponential backoff. */
-	public record RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff) {
+	/**
+	 * A command trainer (CONTRACT §7).
+	 *
+	 * @param argv the program and its arguments, run without a shell in the jobs dir
+	 * @param env added to the process's environment
+	 * @param metrics what the trainer writes to its metrics file, with their goals
+	 * @param stopGrace how long after {@code SIGTERM} the process tree gets
+	 * {@code SIGKILL}
+	 * @param evaluate the argv that evaluates a model directory on this run's validation
+	 * rows, or empty when the pipeline has none
+	 */
+	public record CommandSpec(List<String> argv, Map<String, String> env, List<DeclaredMetric> metrics,
+			Duration stopGrace, List<String> evaluate) {
+
+		public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
+
+		public CommandSpec {
+			argv = List.copyOf(argv);
+			env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+			metrics = List.copyOf(metrics);
+			evaluate = List.copyOf(evaluate);
+		}
+
+		public boolean hasEvaluate() {
+			return !this.evaluate.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Bounded retries with exponential backoff: up to {@code maxAttempts} attempts of an
+	 * action inside a step, and up to {@code maxRunRestarts} restarts of a run that still
+	 * failed transiently (from its last checkpoint, with the same backoff).
+	 */
+	public record RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff, int maxRunRestarts) {
+
+		public static final int DEFAULT_MAX_RUN_RESTARTS = 2;
 
 		public static final RetrySpec DEFAULT = new RetrySpec(3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+		public RetrySpec(int maxAttempts, Duration backoff, Duration maxBackoff) {
+			this(maxAttempts, backoff, maxBackoff, DEFAULT_MAX_RUN_RESTARTS);
+		}
 
 	}
 
@@ -60,7 +160,7 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 	 * the candidate may be worse than the champion ({@code maxRegression}). Unset bounds
 	 * are {@code null}; at least one is set.
 	 */
-	public record GateSpec(Metric metric, Double min, Double max, Double maxRegression) {
+	public record GateSpec(ValidationMetric metric, Double min, Double max, Double maxRegression) {
 	}
 
 	/**

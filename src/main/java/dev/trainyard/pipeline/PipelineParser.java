@@ -41,7 +41,7 @@ final class PipelineParser {
 		TrainerSpec trainer = TrainerBinder.bind(root);
 		Objective objective = (trainer != null) ? trainer.objective() : null;
 		DatasetSpec dataset = DatasetBinder.bind(root, baseDir(source), objective);
-		List<GateSpec> gates = GateBinder.bind(root, objective);
+		List<GateSpec> gates = GateBinder.bind(root, trainer);
 		RetrySpec retry = PolicyBinder.retry(root);
 		PromotionSpec promotion = PolicyBinder.promotion(root);
 		FreshnessSpec freshness = PolicyBinder.freshness(root);

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dev.trainyard.pipeline.PipelineDefinition.Approval;
+import dev.trainyard.pipeline.PipelineDefinition.CatchUp;
 import dev.trainyard.pipeline.PipelineDefinition.FreshnessSpec;
 import dev.trainyard.pipeline.PipelineDefinition.PromotionSpec;
 import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
@@ -19,9 +20,10 @@ import org.springframework.scheduling.support.CronExpression;
  */
 final class PolicyBinder {
 
-	private static final List<String> SCHEDULE_KEYS = List.of("cron", "zone");
+	private static final List<String> SCHEDULE_KEYS = List.of("cron", "zone", "catch-up");
 
-	private static final List<String> RETRY_KEYS = List.of("max-attempts", "backoff", "max-backoff");
+	private static final List<String> RETRY_KEYS = List.of("max-attempts", "backoff", "max-backoff",
+			"max-run-restarts");
 
 	private static final List<String> PROMOTION_KEYS = List.of("approval", "approval-timeout",
 			"require-distinct-approver");
@@ -46,16 +48,27 @@ final class PolicyBinder {
 			}
 		}
 		String zone = map.string("zone");
-		if (zone == null) {
-			return new Schedule(cron, "UTC");
+		if (zone != null) {
+			try {
+				ZoneId.of(zone);
+			}
+			catch (DateTimeException ex) {
+				map.problem("zone", "unknown time zone '" + zone + "': " + ex.getMessage());
+			}
 		}
-		try {
-			ZoneId.of(zone);
+		return new Schedule(cron, (zone != null) ? zone : "UTC", catchUp(map));
+	}
+
+	private static CatchUp catchUp(YamlMap map) {
+		String text = map.string("catch-up");
+		if (text == null || "latest".equals(text)) {
+			return CatchUp.LATEST;
 		}
-		catch (DateTimeException ex) {
-			map.problem("zone", "unknown time zone '" + zone + "': " + ex.getMessage());
+		if ("none".equals(text)) {
+			return CatchUp.NONE;
 		}
-		return new Schedule(cron, zone);
+		map.problem("catch-up", "must be latest or none, got '" + text + "'");
+		return CatchUp.LATEST;
 	}
 
 	static RetrySpec retry(YamlMap root) {
@@ -80,7 +93,12 @@ final class PolicyBinder {
 						+ DurationField.format(defaults.maxBackoff()) + "); set retry.max-backoff");
 			}
 		}
-		return new RetrySpec(orElse(attempts, defaults.maxAttempts()), backoff, maxBackoff);
+		Integer restarts = map.integer("max-run-restarts");
+		if (restarts != null && restarts < 0) {
+			map.problem("max-run-restarts", "must be 0 or more");
+		}
+		return new RetrySpec(orElse(attempts, defaults.maxAttempts()), backoff, maxBackoff,
+				orElse(restarts, defaults.maxRunRestarts()));
 	}
 
 	static PromotionSpec promotion(YamlMap root) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -15,30 +16,52 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Reads the {@code trainer} block. The objective is returned even when other parts are
- * wrong, so that gates and the dataset can be checked against it.
+ * Reads the {@code trainer} block: the built-in XGBoost trainer (the default type) or a
+ * command trainer ({@link CommandTrainerBinder}). Keys of the other type are reported as
+ * such. The objective is returned even when other parts are wrong, so that gates and the
+ * dataset can be checked against it.
  */
 final class TrainerBinder {
 
-	static final String XGBOOST = "xgboost";
+	static final String XGBOOST = TrainerSpec.XGBOOST;
 
-	private static final List<String> KEYS = List.of("type", "objective", "rounds", "params", "checkpoint-every");
+	static final String COMMAND = TrainerSpec.COMMAND;
+
+	private static final List<String> XGBOOST_KEYS = List.of("type", "objective", "rounds", "params",
+			"checkpoint-every", "timeout");
+
+	private static final List<String> ALL_KEYS = Stream
+		.concat(XGBOOST_KEYS.stream(), CommandTrainerBinder.KEYS.stream())
+		.distinct()
+		.toList();
 
 	private TrainerBinder() {
 	}
 
+	/**
+	 * @return the trainer, or {@code null} when there is no trainer block or its type is
+	 * unknown (after recording why)
+	 */
 	static TrainerSpec bind(YamlMap root) {
 		if (!root.require("trainer")) {
 			return null;
 		}
-		YamlMap map = root.map("trainer", KEYS);
-		if (map == null) {
+		String type = (root.node("trainer") instanceof MappingNode mapping) ? type(mapping) : null;
+		if (type != null && !XGBOOST.equals(type) && !COMMAND.equals(type)) {
+			YamlMap map = root.map("trainer", ALL_KEYS);
+			map.problem("type", "unsupported trainer type '" + type + "' (allowed: " + XGBOOST + ", " + COMMAND + ")");
 			return null;
 		}
-		String type = map.string("type");
-		if (type != null && !XGBOOST.equals(type)) {
-			map.problem("type", "unsupported trainer type '" + type + "' (allowed: " + XGBOOST + ")");
+		if (COMMAND.equals(type)) {
+			YamlMap map = root.map("trainer", CommandTrainerBinder.KEYS, misplaced(XGBOOST_KEYS, COMMAND, XGBOOST));
+			return (map != null) ? CommandTrainerBinder.bind(map) : null;
 		}
+		YamlMap map = root.map("trainer", XGBOOST_KEYS, misplaced(CommandTrainerBinder.KEYS, XGBOOST, COMMAND));
+		return (map != null) ? xgboost(map) : null;
+	}
+
+	private static TrainerSpec xgboost(YamlMap map) {
+		map.string("type");
 		Objective objective = objective(map);
 		Integer rounds = map.require("rounds") ? map.integer("rounds") : null;
 		if (rounds != null && rounds < 1) {
@@ -52,8 +75,33 @@ final class TrainerBinder {
 		}
 		Map<String, Object> params = params(map);
 		int roundCount = (rounds != null) ? rounds : 0;
-		return new TrainerSpec((type != null) ? type : XGBOOST, objective, roundCount, params,
-				(every != null) ? every : roundCount);
+		return new TrainerSpec(XGBOOST, objective, roundCount, params, (every != null) ? every : roundCount,
+				map.duration("timeout"), null);
+	}
+
+	/** The keys of the other trainer type, each with a message saying so. */
+	private static Map<String, String> misplaced(List<String> otherKeys, String type, String otherType) {
+		String why = COMMAND.equals(otherType)
+				? "only for type: command; this trainer is type " + type + " (the default when type is not set)"
+				: "only for type: " + otherType + "; a command trainer takes its settings as arguments in command";
+		Map<String, String> misplaced = new LinkedHashMap<>();
+		for (String key : otherKeys) {
+			if (!XGBOOST_KEYS.contains(key) || !CommandTrainerBinder.KEYS.contains(key)) {
+				misplaced.put(key, why);
+			}
+		}
+		return misplaced;
+	}
+
+	/** The {@code type} the mapping names, read before its keys are checked. */
+	private static String type(MappingNode mapping) {
+		for (NodeTuple tuple : mapping.getValue()) {
+			if (tuple.getKeyNode() instanceof ScalarNode key && "type".equals(key.getValue())
+					&& tuple.getValueNode() instanceof ScalarNode value && !YamlMap.isNull(value)) {
+				return value.getValue();
+			}
+		}
+		return null;
 	}
 
 	private static Objective objective(YamlMap map) {

@@ -39,21 +39,33 @@ final class YamlMap {
 	 * @param line the line to report missing keys at (the key that holds the mapping)
 	 */
 	static YamlMap of(MappingNode node, String path, Integer line, Problems problems, List<String> allowed) {
+		return of(node, path, line, problems, allowed, Map.of());
+	}
+
+	/**
+	 * Checks {@code node} and its keys; a key of {@code misplaced} is reported with its
+	 * own message (such as "only for type: command") instead of as unknown.
+	 */
+	static YamlMap of(MappingNode node, String path, Integer line, Problems problems, List<String> allowed,
+			Map<String, String> misplaced) {
 		YamlMap map = new YamlMap(problems, path, line);
 		for (NodeTuple tuple : node.getValue()) {
-			map.addEntry(tuple, allowed);
+			map.addEntry(tuple, allowed, misplaced);
 		}
 		return map;
 	}
 
-	private void addEntry(NodeTuple tuple, List<String> allowed) {
+	private void addEntry(NodeTuple tuple, List<String> allowed, Map<String, String> misplaced) {
 		Node keyNode = tuple.getKeyNode();
 		if (!(keyNode instanceof ScalarNode scalar) || scalar.getTag().equals(Tag.NULL)) {
 			this.problems.add(keyNode, fieldOrNull(), "keys must be plain text");
 			return;
 		}
 		String key = scalar.getValue();
-		if (!allowed.contains(key)) {
+		if (misplaced.containsKey(key)) {
+			this.problems.add(keyNode, field(key), misplaced.get(key));
+		}
+		else if (!allowed.contains(key)) {
 			this.problems.add(keyNode, field(key), "unknown key (allowed: " + String.join(", ", allowed) + ")");
 		}
 		else if (this.entries.putIfAbsent(key, tuple) != null) {
@@ -153,12 +165,20 @@ final class YamlMap {
 	}
 
 	YamlMap map(String key, List<String> allowed) {
+		return map(key, allowed, Map.of());
+	}
+
+	/**
+	 * The mapping under {@code key}, checked against {@code allowed}; keys of
+	 * {@code misplaced} are reported with their own message.
+	 */
+	YamlMap map(String key, List<String> allowed, Map<String, String> misplaced) {
 		Node value = node(key);
 		if (value == null) {
 			return null;
 		}
 		if (value instanceof MappingNode mapping) {
-			return of(mapping, field(key), lineOf(key), this.problems, allowed);
+			return of(mapping, field(key), lineOf(key), this.problems, allowed, misplaced);
 		}
 		problem(key, "must be a mapping (allowed keys: " + String.join(", ", allowed) + ")");
 		return null;

@@ -28,6 +28,10 @@ final class ActiveRun {
 
 	private volatile boolean submitted;
 
+	private volatile boolean execution;
+
+	private volatile boolean claimed;
+
 	ActiveRun(String runId, long token) {
 		this.runId = runId;
 		this.token = token;
@@ -57,6 +61,27 @@ final class ActiveRun {
 	/** Whether its execution was handed to a thread (which then gives the run up). */
 	boolean isSubmitted() {
 		return this.submitted;
+	}
+
+	/**
+	 * Whether the claim won in the database (until then, there is nothing to beat for).
+	 */
+	boolean isClaimed() {
+		return this.claimed;
+	}
+
+	void claimed() {
+		this.claimed = true;
+	}
+
+	/** Whether the claim is for executing the run (not for ending or recovering it). */
+	boolean isExecution() {
+		return this.execution;
+	}
+
+	/** The claim is for executing the run: it takes a slot of the server. */
+	void forExecution() {
+		this.execution = true;
 	}
 
 	/** Its execution is handed to a thread, which gives the run up when it ends. */

@@ -40,6 +40,11 @@ class ActiveRuns {
 		return List.copyOf(this.runs.values());
 	}
 
+	/** How many runs execute in this process (or are being handed to their thread). */
+	int executing() {
+		return (int) this.runs.values().stream().filter(ActiveRun::isExecution).count();
+	}
+
 	/**
 	 * Marks {@code run} as the one the current thread is about to start or restart: the
 	 * thread Spring Batch hands its execution to takes it over ({@link RunTaskExecutor}).

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * The one dead-run detector (as db-scheduler's {@code detectDeadExecutions}): a run that
  * looks executed (claimed, or in a running state) whose owner is dead (see
  * {@link RunOwnership}) is claimed — by exactly one process — and marked {@code FAILED},
- * its Spring Batch execution recovered ({@code JobOperator.recover}), so it can be
- * restarted. Used by the server every two heartbeats and at its start, and by
- * {@code resume} and restarts for the run they continue.
+ * its Spring Batch execution recovered ({@code JobOperator.recover}), and its run-level
+ * restart is due at once (a server takes it over; it counts against
+ * {@code retry.max-run-restarts}). Used by the server every two heartbeats and at its
+ * start, and by {@code resume} and restarts for the run they continue.
  */
 @Component
 class DeadRuns {
@@ -37,10 +38,16 @@ class DeadRuns {
 
 	private final ObjectProvider<JobOperator> jobOperator;
 
+	private final RunRestarts restarts;
+
+	private final RunContexts contexts;
+
 	private final Clock clock;
 
 	DeadRuns(RunRepository runs, RunOwnership ownership, Executions executions, ObjectProvider<JobOperator> jobOperator,
-			Clock clock) {
+			RunRestarts restarts, RunContexts contexts, Clock clock) {
+		this.restarts = restarts;
+		this.contexts = contexts;
 		this.runs = runs;
 		this.ownership = ownership;
 		this.executions = executions;
@@ -62,7 +69,7 @@ class DeadRuns {
 			try {
 				ActiveRun claim = this.ownership.claim(run);
 				try {
-					if (recover(this.runs.find(run.runId()).orElseThrow())) {
+					if (recover(run, this.runs.find(run.runId()).orElseThrow())) {
 						recovered.add(run.runId());
 					}
 				}
@@ -81,9 +88,11 @@ class DeadRuns {
 	 * Recovers a run that the caller has claimed from a dead owner: when it looked
 	 * executed, it and its execution are marked failed; when its owner recorded its end
 	 * but died before Spring Batch did, only the execution is.
+	 * @param before the run as it was before the claim (whose owner died)
+	 * @param run the run as it is now, claimed
 	 * @return whether there was anything to recover
 	 */
-	boolean recover(RunRecord run) {
+	boolean recover(RunRecord before, RunRecord run) {
 		JobExecution last = this.executions.latest(run).orElse(null);
 		boolean batchRunning = last != null && last.isRunning();
 		if (batchRunning) {
@@ -93,14 +102,16 @@ class DeadRuns {
 			return batchRunning;
 		}
 		Instant now = this.clock.instant();
-		String who = (run.owner() == null) ? "a process that is gone" : run.owner().isCurrentProcess()
-				? "this process (its execution ended without recording its end)" : run.owner().toString();
+		ProcessOwner owner = before.owner();
+		String who = (owner == null) ? "a process that is gone" : owner.isCurrentProcess()
+				? "this process (its execution ended without recording its end)" : owner.toString();
 		this.runs.endOutsideTheJob(run.runId(), RunStatus.FAILED, Outcome.FAILED, FailureKind.TRANSIENT, OWNER_DIED,
 				now);
 		this.runs.recordAction(run.runId(), RunAction.RECOVER, RunTermination.TRAINYARD,
 				"its owner, " + who + ", stopped executing it while it was " + run.state(), now);
 		log.warn("Run {} of {} was left {} by {}, which no longer executes it; marked FAILED (a restart continues it)",
 				run.runId(), run.pipeline(), run.state(), who);
+		this.restarts.scheduleAfterFailure(run, FailureKind.TRANSIENT, this.contexts.definition(run).retry(), null);
 		return true;
 	}
 

@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Runs an action with the pipeline's bounded retries: exponential backoff with jitter,
  * for transient errors only, as {@link Failures} classifies them. Anything else — bad
- * data, a corrupt checkpoint, XGBoost rejecting its input — fails at once.
+ * data, a corrupt checkpoint, XGBoost rejecting its input — fails at once, and so does a
+ * transient failure that asks to wait longer (an open circuit breaker): the run-level
+ * restart waits for it instead of burning the step's attempts.
  */
 @Component
 class Retries {
@@ -64,7 +66,7 @@ class Retries {
 			.multiplier(2.0)
 			.maxDelay(retry.maxBackoff())
 			.jitter(retry.backoff().dividedBy(4))
-			.predicate(Failures::isTransient)
+			.predicate(Failures::isRetryableNow)
 			.build();
 	}
 

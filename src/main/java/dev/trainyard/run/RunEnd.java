@@ -1,5 +1,7 @@
 package dev.trainyard.run;
 
+import java.time.Duration;
+
 import dev.trainyard.failure.FailureKind;
 
 /**
@@ -9,6 +11,16 @@ import dev.trainyard.failure.FailureKind;
  * @param modelVersion the version the run registered, if any
  * @param failureKind how it failed, when it failed
  * @param failureReason a name for why, when there is one ({@code TIMED_OUT})
+ * @param error what made it fail, in one line, when it failed
+ * @param waitBeforeRetry the least a transient failure asks to wait before the run is
+ * tried again (an open circuit breaker), else zero
  */
-record RunEnd(RunStatus state, Outcome outcome, Integer modelVersion, FailureKind failureKind, String failureReason) {
+record RunEnd(RunStatus state, Outcome outcome, Integer modelVersion, FailureKind failureKind, String failureReason,
+		String error, Duration waitBeforeRetry) {
+
+	/** An end without a failure. */
+	RunEnd(RunStatus state, Outcome outcome, Integer modelVersion) {
+		this(state, outcome, modelVersion, null, null, null, Duration.ZERO);
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.trainyard.run;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -38,15 +39,16 @@ final class RunEnds {
 		String gate = exitCode(execution, RunStep.GATE).orElse(null);
 		if (status == BatchStatus.COMPLETED) {
 			Outcome outcome = GateTasklet.REJECTED.equals(gate) ? Outcome.REJECTED : Outcome.PROMOTED;
-			return new RunEnd(state, outcome, modelVersion, null, null);
+			return new RunEnd(state, outcome, modelVersion);
 		}
 		if (status == BatchStatus.STOPPED) {
 			Outcome outcome = GateTasklet.AWAITING_APPROVAL.equals(gate) ? Outcome.AWAITING_APPROVAL : null;
-			return new RunEnd(state, outcome, modelVersion, null, null);
+			return new RunEnd(state, outcome, modelVersion);
 		}
 		Throwable failure = firstFailure(execution);
 		FailureKind kind = (failure != null) ? Failures.classify(failure) : FailureKind.FATAL;
-		return new RunEnd(RunStatus.FAILED, Outcome.FAILED, modelVersion, kind, reason(failure));
+		return new RunEnd(RunStatus.FAILED, Outcome.FAILED, modelVersion, kind, reason(failure),
+				FailureMessages.of(failure), (failure != null) ? Failures.waitBeforeRetry(failure) : Duration.ZERO);
 	}
 
 	private static Optional<String> exitCode(JobExecution execution, RunStep step) {

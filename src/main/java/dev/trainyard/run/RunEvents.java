@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the run module tells the rest of Trainyard about a run: at its end the
  * {@code trainyard.runs} counter (tagged with the outcome, {@code STOPPED} for a run
- * stopped before its end), the {@link RunFinished} event and, when bad data made it fail,
- * {@link DatasetRejected}; at its gate {@link GateFailed}.
+ * stopped before its end), {@code trainyard.runs.failures} (tagged with why a run failed:
+ * {@code TIMED_OUT}, else the kind of failure), the {@link RunFinished} event and, when
+ * bad data made it fail, {@link DatasetRejected}; at its gate {@link GateFailed}.
  */
 @Component
 class RunEvents {
@@ -40,11 +41,19 @@ class RunEvents {
 	}
 
 	/**
+	 * @param restartPending whether a run-level restart of the failed run is due (it has
+	 * not failed for good)
 	 * @param failure what made the execution fail, if it failed
 	 */
-	void finished(RunRecord run, RunEnd end, Instant at, Throwable failure) {
+	void finished(RunRecord run, RunEnd end, Instant at, boolean restartPending, Throwable failure) {
 		String outcome = (end.outcome() != null) ? end.outcome().name() : end.state().name();
 		this.meterRegistry.counter("trainyard.runs", "pipeline", run.pipeline(), "outcome", outcome).increment();
+		if (end.state() == RunStatus.FAILED) {
+			String reason = (end.failureReason() != null) ? end.failureReason()
+					: String.valueOf((end.failureKind() != null) ? end.failureKind() : FailureKind.FATAL);
+			this.meterRegistry.counter("trainyard.runs.failures", "pipeline", run.pipeline(), "reason", reason)
+				.increment();
+		}
 		if (end.failureKind() == FailureKind.INVALID_INPUT) {
 			String reason = datasetProblem(failure);
 			if (reason != null) {
@@ -52,7 +61,7 @@ class RunEvents {
 			}
 		}
 		this.publisher.publishEvent(new RunFinished(run.pipeline(), run.runId(), end.state(), end.outcome(),
-				end.modelVersion(), end.failureKind(), at));
+				end.modelVersion(), end.failureKind(), at, restartPending));
 	}
 
 	/**

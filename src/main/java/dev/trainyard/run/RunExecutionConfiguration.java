@@ -2,6 +2,7 @@ package dev.trainyard.run;
 
 import org.springframework.boot.batch.autoconfigure.BatchTaskExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -20,10 +21,10 @@ class RunExecutionConfiguration {
 
 	@Bean
 	@BatchTaskExecutor
-	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs,
-			RunContexts contexts) {
+	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs, RunContexts contexts,
+			ApplicationEventPublisher events) {
 		TaskExecutor threads = properties.asynchronous() ? runThreads() : new SyncTaskExecutor();
-		return new RunTaskExecutor(threads, active, runs, contexts);
+		return new RunTaskExecutor(threads, active, runs, contexts, events);
 	}
 
 	/**

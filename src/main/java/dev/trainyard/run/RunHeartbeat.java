@@ -42,7 +42,7 @@ class RunHeartbeat implements DisposableBean {
 	}
 
 	void beat() {
-		List<ActiveRun> held = this.active.all();
+		List<ActiveRun> held = this.active.all().stream().filter(ActiveRun::isClaimed).toList();
 		if (held.isEmpty()) {
 			return;
 		}

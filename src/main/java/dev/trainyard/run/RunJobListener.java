@@ -40,10 +40,16 @@ class RunJobListener implements JobExecutionListener, StepExecutionListener {
 
 	private final RunEvents events;
 
+	private final RunRestarts restarts;
+
+	private final RunContexts contexts;
+
 	private final Clock clock;
 
 	RunJobListener(RunRepository runs, ActiveRuns active, ModelRegistry registry, Checkpoints checkpoints,
-			RunEvents events, Clock clock) {
+			RunEvents events, RunRestarts restarts, RunContexts contexts, Clock clock) {
+		this.restarts = restarts;
+		this.contexts = contexts;
 		this.runs = runs;
 		this.active = active;
 		this.registry = registry;
@@ -106,7 +112,9 @@ class RunJobListener implements JobExecutionListener, StepExecutionListener {
 		if (version != null && (end.outcome() == Outcome.PROMOTED || end.outcome() == Outcome.AWAITING_APPROVAL)) {
 			this.checkpoints.releaseFinishedRun(runId);
 		}
-		this.events.finished(record, end, now, RunEnds.firstFailure(execution));
+		Instant restartAt = (end.state() == RunStatus.FAILED) ? this.restarts.scheduleAfterFailure(record,
+				end.failureKind(), this.contexts.get(execution).definition().retry(), end.waitBeforeRetry()) : null;
+		this.events.finished(record, end, now, restartAt != null, RunEnds.firstFailure(execution));
 		log.info("Run {} of {} ended {} with outcome {}", runId, record.pipeline(), end.state(), end.outcome());
 	}
 

@@ -62,18 +62,28 @@ class RunLauncher {
 	}
 
 	/**
-	 * The next execution of a run that stopped, failed or whose owner died.
+	 * The next execution of a run that stopped, failed, waited in the queue or whose
+	 * owner died.
+	 * @param action what to record as done by {@code actor}, or {@code null} when it was
+	 * recorded when the run was queued
+	 * @param automatic whether it is a run-level restart (counted) rather than one a user
+	 * asked for
 	 * @throws RunConflictException when its owner is alive or another process claims it
 	 * first
 	 */
-	void restart(RunRecord run, RunAction action, String actor) {
+	void restart(RunRecord run, RunAction action, String actor, boolean automatic) {
 		ActiveRun claim = this.ownership.claim(run);
 		JobExecution last;
 		try {
 			RunRecord claimed = this.runs.find(run.runId()).orElseThrow();
-			this.deadRuns.recover(claimed);
+			this.deadRuns.recover(run, claimed);
+			this.runs.leaveQueue(run.runId(), claim.token());
 			last = this.executions.latest(claimed).orElse(null);
-			this.runs.recordAction(run.runId(), action, actor, null, this.clock.instant());
+			if (action != null) {
+				this.runs.restarting(run.runId(), claim.token(), automatic);
+				this.runs.recordAction(run.runId(), action, actor, automatic ? restartDetail(claimed, last) : null,
+						this.clock.instant());
+			}
 		}
 		catch (RuntimeException ex) {
 			this.ownership.release(claim);
@@ -91,6 +101,13 @@ class RunLauncher {
 		execute(claim, () -> this.jobOperator.restart(restartFrom));
 	}
 
+	/** What a run-level restart records: its number, and the failure it follows. */
+	static String restartDetail(RunRecord run, JobExecution last) {
+		String error = (run.error() != null) ? run.error() : FailureMessages.errorOf(last);
+		return "run-level restart " + (run.restarts() + 1) + " after: " + ((error != null) ? error
+				: (run.failureReason() != null) ? run.failureReason() : "a transient failure");
+	}
+
 	/**
 	 * Tells the run's execution in this process, if any, to stop at its next checkpoint.
 	 */
@@ -99,6 +116,7 @@ class RunLauncher {
 	}
 
 	private void execute(ActiveRun claim, Launch launch) {
+		claim.forExecution();
 		this.active.launching(claim);
 		try {
 			launch.run();

@@ -49,6 +49,7 @@ class RunOwnership {
 				throw new RunConflictException(
 						"run " + run.runId() + " of " + run.pipeline() + " was just taken over by another process");
 			}
+			claimed.claimed();
 			return claimed;
 		}
 		catch (RuntimeException ex) {

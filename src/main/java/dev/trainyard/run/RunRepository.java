@@ -34,9 +34,78 @@ class RunRepository {
 	void insert(String runId, String pipeline, String source, String text, String launchedBy, RunStatus state,
 			Instant now) {
 		this.jdbc.update(
-				"INSERT INTO TY_RUN (RUN_ID, PIPELINE, DEFINITION_SOURCE, DEFINITION_TEXT, LAUNCHED_BY, CREATED_AT, STATE)"
-						+ " VALUES (?, ?, ?, ?, ?, ?, ?)",
-				runId, pipeline, source, text, launchedBy, Timestamp.from(now), state.name());
+				"INSERT INTO TY_RUN (RUN_ID, PIPELINE, DEFINITION_SOURCE, DEFINITION_TEXT, LAUNCHED_BY, CREATED_AT, STATE,"
+						+ " QUEUED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+				runId, pipeline, source, text, launchedBy, Timestamp.from(now), state.name(),
+				(state == RunStatus.QUEUED) ? Timestamp.from(now) : null);
+	}
+
+	/**
+	 * Puts a run that stopped or failed (and nobody holds) in the queue, to be restarted
+	 * when a slot is free.
+	 * @return whether it was queued
+	 */
+	boolean queue(String runId, Instant now) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, QUEUED_AT = ? WHERE RUN_ID = ? AND OWNER_ID IS NULL"
+						+ " AND STATE IN (?, ?)",
+				RunStatus.QUEUED.name(), Timestamp.from(now), runId, RunStatus.STOPPED.name(),
+				RunStatus.FAILED.name()) == 1;
+	}
+
+	/** A queued run its claimant is about to start: {@code STARTING}. */
+	void leaveQueue(String runId, long token) {
+		this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, QUEUED_AT = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?" + " AND STATE = ?",
+				RunStatus.STARTING.name(), runId, token, RunStatus.QUEUED.name());
+	}
+
+	/** Takes a run out of the queue: {@code STOPPED}, resumable. */
+	boolean unqueue(String runId, Instant now) {
+		return this.jdbc.update(
+				"UPDATE TY_RUN SET STATE = ?, QUEUED_AT = NULL, ENDED_AT = ? WHERE RUN_ID = ?"
+						+ " AND STATE = ? AND OWNER_ID IS NULL",
+				RunStatus.STOPPED.name(), Timestamp.from(now), runId, RunStatus.QUEUED.name()) == 1;
+	}
+
+	/** The oldest runs waiting in the queue, first in first out. */
+	List<RunRecord> queued(int limit) {
+		return this.jdbc.query("SELECT * FROM TY_RUN WHERE STATE = ? ORDER BY QUEUED_AT, RUN_ID FETCH FIRST "
+				+ Math.max(1, limit) + " ROWS ONLY", RunRepository::map, RunStatus.QUEUED.name());
+	}
+
+	int countQueued() {
+		Integer count = this.jdbc.queryForObject("SELECT COUNT(*) FROM TY_RUN WHERE STATE = ?", Integer.class,
+				RunStatus.QUEUED.name());
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * Failed runs whose run-level restart is due at {@code now} and that nobody holds.
+	 */
+	List<RunRecord> dueRestarts(Instant now) {
+		return this.jdbc.query(
+				"SELECT * FROM TY_RUN WHERE NEXT_ATTEMPT_AT <= ? AND STATE = ? AND OWNER_ID IS NULL"
+						+ " ORDER BY NEXT_ATTEMPT_AT",
+				RunRepository::map, Timestamp.from(now), RunStatus.FAILED.name());
+	}
+
+	/**
+	 * The claimed run is about to be restarted: as a run-level restart (counted, and its
+	 * pending attempt taken) or because a user asked (its count of run-level restarts
+	 * starts over).
+	 */
+	void restarting(String runId, long token, boolean automatic) {
+		this.jdbc.update(
+				"UPDATE TY_RUN SET RESTARTS = " + (automatic ? "RESTARTS + 1" : "0")
+						+ ", NEXT_ATTEMPT_AT = NULL, QUEUED_AT = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?",
+				runId, token);
+	}
+
+	/** When the run's next run-level restart is due ({@code null}: none). */
+	void nextAttempt(String runId, Instant at) {
+		this.jdbc.update("UPDATE TY_RUN SET NEXT_ATTEMPT_AT = ? WHERE RUN_ID = ?",
+				(at != null) ? Timestamp.from(at) : null, runId);
 	}
 
 	/** The database's clock: what heartbeats are written with and compared against. */
@@ -79,7 +148,7 @@ class RunRepository {
 	boolean started(String runId, long token, long jobInstanceId, long executionId) {
 		return this.jdbc.update(
 				"UPDATE TY_RUN SET STATE = ?, JOB_INSTANCE_ID = ?, EXECUTION_ID = ?, OUTCOME = NULL,"
-						+ " ENDED_AT = NULL, FAILURE_KIND = NULL, FAILURE_REASON = NULL, STEP_NAME = NULL"
+						+ " ENDED_AT = NULL, FAILURE_KIND = NULL, FAILURE_REASON = NULL, ERROR = NULL, STEP_NAME = NULL"
 						+ " WHERE RUN_ID = ? AND OWNER_TOKEN = ? AND OWNER_ID IS NOT NULL",
 				RunStatus.STARTED.name(), jobInstanceId, executionId, runId, token) == 1;
 	}
@@ -97,10 +166,10 @@ class RunRepository {
 	boolean ended(String runId, long token, RunEnd end, Instant now) {
 		return this.jdbc.update(
 				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, MODEL_VERSION = COALESCE(?, MODEL_VERSION),"
-						+ " FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?, STOP_REQUESTED_AT = NULL,"
+						+ " FAILURE_KIND = ?, FAILURE_REASON = ?, ERROR = ?, ENDED_AT = ?, STOP_REQUESTED_AT = NULL,"
 						+ " STOP_REQUESTED_BY = NULL WHERE RUN_ID = ? AND OWNER_TOKEN = ?",
 				end.state().name(), name(end.outcome()), end.modelVersion(), name(end.failureKind()),
-				end.failureReason(), Timestamp.from(now), runId, token) == 1;
+				end.failureReason(), FailureMessages.fit(end.error()), Timestamp.from(now), runId, token) == 1;
 	}
 
 	/**
@@ -110,7 +179,7 @@ class RunRepository {
 	void endOutsideTheJob(String runId, RunStatus state, Outcome outcome, FailureKind kind, String reason,
 			Instant now) {
 		this.jdbc.update(
-				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, FAILURE_KIND = ?, FAILURE_REASON = ?, ENDED_AT = ?,"
+				"UPDATE TY_RUN SET STATE = ?, OUTCOME = ?, FAILURE_KIND = ?, FAILURE_REASON = ?, ERROR = NULL, ENDED_AT = ?,"
 						+ " STOP_REQUESTED_AT = NULL, STOP_REQUESTED_BY = NULL WHERE RUN_ID = ?",
 				state.name(), name(outcome), name(kind), reason, Timestamp.from(now), runId);
 	}
@@ -206,7 +275,8 @@ class RunRepository {
 				nullableInt(rs, "MODEL_VERSION"), rs.getString("LAUNCHED_BY"), instant(rs, "CREATED_AT"),
 				instant(rs, "ENDED_AT"), owner, rs.getLong("OWNER_TOKEN"), instant(rs, "HEARTBEAT_AT"),
 				rs.getString("STOP_REQUESTED_BY"), (kind != null) ? FailureKind.valueOf(kind) : null,
-				rs.getString("FAILURE_REASON"));
+				rs.getString("FAILURE_REASON"), rs.getInt("RESTARTS"), instant(rs, "NEXT_ATTEMPT_AT"),
+				instant(rs, "QUEUED_AT"), rs.getString("ERROR"));
 	}
 
 	private static Long nullableLong(ResultSet rs, String column) throws SQLException {

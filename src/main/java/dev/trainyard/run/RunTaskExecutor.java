@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 
 /**
@@ -24,8 +25,12 @@ class RunTaskExecutor implements TaskExecutor {
 
 	private final RunContexts contexts;
 
-	RunTaskExecutor(TaskExecutor delegate, ActiveRuns active, RunRepository runs, RunContexts contexts) {
+	private final ApplicationEventPublisher events;
+
+	RunTaskExecutor(TaskExecutor delegate, ActiveRuns active, RunRepository runs, RunContexts contexts,
+			ApplicationEventPublisher events) {
 		this.delegate = delegate;
+		this.events = events;
 		this.active = active;
 		this.runs = runs;
 		this.contexts = contexts;
@@ -65,6 +70,7 @@ class RunTaskExecutor implements TaskExecutor {
 			this.active.remove(run);
 			MDC.remove("runId");
 			MDC.remove("pipeline");
+			this.events.publishEvent(new RunExecutionEnded(run.runId()));
 		}
 	}
 

@@ -24,6 +24,10 @@ import dev.trainyard.validation.GateResult;
  * {@code OWNER_DIED}
  * @param invalidInput whether it failed on bad input (pipeline file or dataset) rather
  * than an error of its own
+ * @param restarts run-level restarts since the last restart a user asked for (each one's
+ * reason is in {@code actions})
+ * @param nextAttemptAt when its next run-level restart is due ({@code null}: none)
+ * @param queuedAt when it joined the queue, while it waits there
  * @param approvalReason why it awaits approval although its pipeline promotes
  * automatically (the error-budget policy asked for it), or {@code null}
  */
@@ -32,7 +36,8 @@ public record RunView(String runId, String pipeline, RunStatus status, Outcome o
 		Map<String, Double> championMetrics, List<GateResult> gates, Progress progress, Integer resumedFromRound,
 		List<CheckpointView> checkpoints, List<StepView> steps, int executions, String launchedBy, Instant createdAt,
 		Instant startedAt, Instant endedAt, String error, FailureKind failureKind, String failureReason,
-		boolean invalidInput, List<Action> actions, String approvalReason) {
+		boolean invalidInput, int restarts, Instant nextAttemptAt, Instant queuedAt, List<Action> actions,
+		String approvalReason) {
 
 	/**
 	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,

@@ -63,7 +63,8 @@ class RunViews {
 				new RunView.Progress(round, rounds), resumedFrom(all, last, train, job), checkpointViews(run),
 				stepViews(steps), all.size(), run.launchedBy(), run.createdAt(),
 				(last != null) ? instant(last.getStartTime()) : null, run.endedAt(), error(run, last),
-				run.failureKind(), run.failureReason(), run.failureKind() == FailureKind.INVALID_INPUT,
+				run.failureKind(), run.failureReason(), run.failureKind() == FailureKind.INVALID_INPUT, run.restarts(),
+				run.nextAttemptAt(), (run.state() == RunStatus.QUEUED) ? run.queuedAt() : null,
 				this.runs.actions(run.runId()), job.getString(RunKeys.APPROVAL_REASON, null));
 	}
 
@@ -115,17 +116,10 @@ class RunViews {
 	 * What made the run fail, in one line: its latest execution's failed step's error.
 	 */
 	private static String error(RunRecord run, JobExecution last) {
-		if (run.state() != RunStatus.FAILED || last == null) {
+		if (run.state() != RunStatus.FAILED) {
 			return null;
 		}
-		String description = (last.getStatus() == BatchStatus.FAILED) ? last.getExitStatus().getExitDescription()
-				: null;
-		for (StepExecution step : last.getStepExecutions()) {
-			if (step.getStatus() == BatchStatus.FAILED && !step.getExitStatus().getExitDescription().isBlank()) {
-				description = step.getExitStatus().getExitDescription();
-			}
-		}
-		String line = FailureMessages.firstLine(description);
+		String line = (run.error() != null) ? run.error() : FailureMessages.errorOf(last);
 		return (line != null) ? line : (DeadRuns.OWNER_DIED.equals(run.failureReason()) ? "its process died" : null);
 	}
 

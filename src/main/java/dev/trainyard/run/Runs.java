@@ -28,7 +28,7 @@ public class Runs {
 
 	private final PipelineCatalog catalog;
 
-	private final RunLauncher launcher;
+	private final RunQueue queue;
 
 	private final RunViews views;
 
@@ -38,13 +38,16 @@ public class Runs {
 
 	private final ModelRegistry registry;
 
+	private final RunShutdown shutdown;
+
 	private final Clock clock;
 
-	Runs(RunRepository runs, PipelineCatalog catalog, RunLauncher launcher, RunViews views, RunTermination termination,
-			RunContexts contexts, ModelRegistry registry, Clock clock) {
+	Runs(RunRepository runs, PipelineCatalog catalog, RunQueue queue, RunViews views, RunTermination termination,
+			RunContexts contexts, ModelRegistry registry, RunShutdown shutdown, Clock clock) {
+		this.shutdown = shutdown;
 		this.runs = runs;
 		this.catalog = catalog;
-		this.launcher = launcher;
+		this.queue = queue;
 		this.views = views;
 		this.termination = termination;
 		this.contexts = contexts;
@@ -54,16 +57,18 @@ public class Runs {
 
 	/**
 	 * Starts a new run of a pipeline with its current file. In the server this returns at
-	 * once; in the CLI when the run has ended.
+	 * once (the run starts when a slot is free, {@code QUEUED} until then); in the CLI
+	 * when the run has ended.
+	 * @throws RunQueueFullException when every slot is busy and the queue is full
 	 */
 	public RunView launch(String pipeline, String actor) {
 		PipelineDefinition definition = this.catalog.get(pipeline);
 		String runId = UUID.randomUUID().toString();
 		this.runs.insert(runId, definition.name(), definition.source().toAbsolutePath().toString(), definition.text(),
-				actor, RunStatus.STARTING, this.clock.instant());
+				actor, this.queue.launchState(pipeline), this.clock.instant());
 		this.runs.recordAction(runId, RunAction.LAUNCH, actor, null, this.clock.instant());
 		log.info("Launching run {} of {} for {}", runId, pipeline, actor);
-		this.launcher.start(record(runId));
+		this.queue.launch(record(runId));
 		return view(runId);
 	}
 
@@ -102,7 +107,20 @@ public class Runs {
 	public RunView restart(String runId, String actor, RunAction action) {
 		RunRecord run = record(runId);
 		checkRestartable(run);
-		this.launcher.restart(run, action, actor);
+		this.queue.restart(run, action, actor, false);
+		return view(runId);
+	}
+
+	/**
+	 * The run-level restart of a run that failed transiently and has one due (the CLI
+	 * waits for it; the server's queue takes them by itself).
+	 */
+	public RunView restartAfterTransientFailure(String runId) {
+		RunRecord run = record(runId);
+		if (run.nextAttemptAt() == null || run.state() != RunStatus.FAILED) {
+			throw new RunConflictException("run " + runId + " has no run-level restart pending");
+		}
+		this.queue.restart(run, RunAction.RESTART, RunTermination.TRAINYARD, true);
 		return view(runId);
 	}
 
@@ -113,8 +131,13 @@ public class Runs {
 	 */
 	public RunView stop(String runId, String actor) {
 		record(runId);
+		if (this.queue.unqueue(runId)) {
+			this.runs.recordAction(runId, RunAction.STOP, actor, "taken out of the queue", this.clock.instant());
+			log.info("Run {} taken out of the queue by {}", runId, actor);
+			return view(runId);
+		}
 		if (this.runs.requestStop(runId, actor)) {
-			this.launcher.stopping(runId, actor);
+			this.queue.stopping(runId, actor);
 			this.runs.recordAction(runId, RunAction.STOP, actor, null, this.clock.instant());
 			log.info("Stop of run {} requested by {}", runId, actor);
 			return view(runId);
@@ -128,6 +151,16 @@ public class Runs {
 					"run " + runId + " is promoting its model, which is all or nothing; it" + " cannot be stopped now");
 		}
 		throw new RunConflictException("run " + runId + " is " + now.state() + "; there is nothing to stop");
+	}
+
+	/**
+	 * The orderly stop of a shutdown ({@code SIGTERM}): every run this process executes
+	 * stops at its next checkpoint, or is recorded stopped at its last one past
+	 * {@code trainyard.runs.stop-grace}.
+	 * @return the runs recorded stopped without reaching a checkpoint
+	 */
+	public List<String> stopForShutdown() {
+		return this.shutdown.stopAll();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.trainyard.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.trainyard.checkpoint.CheckpointRef;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * checked in that transaction). A restarted step continues from the newest checkpoint
  * that verifies. Between segments the run stops when it was asked to (the step ends
  * {@code STOPPED}, resumable from the checkpoint just written) and fails when it ran past
- * {@code trainer.timeout}.
+ * {@code trainer.timeout} (counted from when this execution's training began, once its
+ * data and checkpoint were loaded; a segment in progress ends first).
  */
 @Component
 class TrainTasklet implements Tasklet {
@@ -73,6 +75,10 @@ class TrainTasklet implements Tasklet {
 		ActiveRun owner = this.active.current().orElseThrow(() -> new OwnershipLostException(run.runId()));
 		if (state.getLong(RunKeys.TRAIN_STEP_EXECUTION, -1L) != step.getId()) {
 			resume(execution, run, plan, state, step.getId());
+			Duration timeout = run.definition().trainer().timeout();
+			if (timeout != null) {
+				owner.deadline(this.clock.instant(), timeout);
+			}
 		}
 		int from = state.getInt(RunKeys.TRAIN_ROUND);
 		if (from < plan.rounds()) {

@@ -2,11 +2,14 @@ package dev.trainyard.store;
 
 import java.io.IOException;
 
+import dev.trainyard.failure.Classified;
+import dev.trainyard.failure.FailureKind;
+
 /**
  * The content given to {@link BlobStore#put(String, InputStream, long, String)} is not
  * the size or has not the SHA-256 the caller said; nothing was stored.
  */
-public class BlobMismatchException extends IOException {
+public class BlobMismatchException extends IOException implements Classified {
 
 	private BlobMismatchException(StoredBlob expected, long size, String sha256) {
 		super("nothing was stored at " + expected.location() + ": the content has " + size + " bytes with SHA-256 "
@@ -21,6 +24,12 @@ public class BlobMismatchException extends IOException {
 		if (size != expected.size() || !sha256.equals(expected.sha256())) {
 			throw new BlobMismatchException(expected, size, sha256);
 		}
+	}
+
+	/** Never retried: reading or writing it again gives the same bytes. */
+	@Override
+	public FailureKind failureKind() {
+		return FailureKind.FATAL;
 	}
 
 }

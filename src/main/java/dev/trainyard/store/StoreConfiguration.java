@@ -1,5 +1,8 @@
 package dev.trainyard.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,17 +15,23 @@ import org.springframework.util.StringUtils;
 
 /**
  * The file store, under {@code trainyard.store.root}, unless
- * {@code trainyard.store.s3.bucket} is set (then {@code store.s3} provides the store).
+ * {@code trainyard.store.s3.bucket} is set (then {@code store.s3} provides the store);
+ * either behind the {@link StoreCircuitBreaker}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StoreProperties.class)
 class StoreConfiguration {
 
 	@Bean
+	StoreCircuitBreaker storeCircuitBreaker(StoreProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
+		return new StoreCircuitBreaker(properties.circuitBreaker(), meterRegistry.getIfAvailable());
+	}
+
+	@Bean
 	@Conditional(NoS3BucketSet.class)
 	@ConditionalOnMissingBean(BlobStore.class)
-	FileBlobStore fileBlobStore(StoreProperties properties) {
-		return new FileBlobStore(properties.root());
+	BlobStore fileBlobStore(StoreProperties properties, StoreCircuitBreaker storeCircuitBreaker) {
+		return storeCircuitBreaker.guard(new FileBlobStore(properties.root()));
 	}
 
 	static class NoS3BucketSet implements Condition {

@@ -20,6 +20,9 @@ public record TrainingPlan(Map<String, Object> params, int rounds, int checkpoin
 	 * @param threads {@code nthread} when the pipeline's params do not set it
 	 */
 	public static TrainingPlan of(TrainerSpec trainer, long seed, int numClasses, int threads) {
+		if (trainer.isCommand()) {
+			throw new IllegalArgumentException("a command trainer has no XGBoost training plan");
+		}
 		Map<String, Object> params = new TreeMap<>(trainer.params());
 		params.put("objective", trainer.objective().xgboostName());
 		params.putIfAbsent("nthread", threads);

@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a candidate's metrics against a pipeline's gates: absolute bounds and the most
- * it may regress from the current champion.
+ * it may regress from the current champion. Works on any {@code ValidationMetric}: the
+ * built-in trainer's metrics and a command trainer's declared ones, each with its
+ * direction.
  */
 @Component
 public class Gates {
@@ -19,13 +21,19 @@ public class Gates {
 	 * @param championMetrics the champion's metrics on the same validation data, or
 	 * {@code null} when there is no champion (regression gates then pass)
 	 * @return one result per bound of every gate, in file order
+	 * @throws EvaluationException when the candidate has no value for a gate's metric
 	 */
 	public List<GateResult> check(List<GateSpec> gates, Map<String, Double> candidate,
 			Map<String, Double> championMetrics) {
 		List<GateResult> results = new ArrayList<>();
 		for (GateSpec gate : gates) {
 			String metric = gate.metric().key();
-			double value = candidate.get(metric);
+			Double reported = candidate.get(metric);
+			if (reported == null || reported.isNaN()) {
+				throw new EvaluationException("the gate on " + metric + " cannot be checked: the candidate has no "
+						+ metric + " (it has " + String.join(", ", candidate.keySet()) + ")");
+			}
+			double value = reported;
 			Double champion = (championMetrics != null) ? championMetrics.get(metric) : null;
 			if (gate.min() != null) {
 				boolean passed = value >= gate.min();

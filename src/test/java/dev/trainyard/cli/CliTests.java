@@ -99,6 +99,22 @@ class CliTests {
 	}
 
 	@Test
+	void trainingPastItsTimeoutExitsOneTimedOutWithItsCheckpointsKept() {
+		write("slow",
+				TestPipelines.synthetic("slow", "auto", 0.5)
+					.replace("rows=2000", "rows=20000")
+					.replace("rounds: 40", "rounds: 5000")
+					.replace("checkpoint-every: 10", "checkpoint-every: 20\n  timeout: 1s"));
+		Result result = cli("run", "slow");
+		assertThat(result.code()).isEqualTo(1);
+		JsonNode summary = result.summary();
+		assertThat(summary.get("status").asString()).isEqualTo("FAILED");
+		assertThat(summary.get("error").asString()).startsWith("TIMED_OUT");
+		assertThat(summary.get("checkpoints").asInt()).isPositive();
+		assertThat(this.root.resolve("data/store/checkpoints/slow")).isDirectory();
+	}
+
+	@Test
 	void unknownPipelineExitsTwo() {
 		write("good", TestPipelines.synthetic("good", "auto", 0.8));
 		Result result = cli("run", "nope");

@@ -39,7 +39,10 @@ class KillAndResumeTests {
 	private static final int KILL_AFTER_ROUND = 20;
 
 	@TempDir
-	Path root;
+	static Path root;
+
+	/** The uninterrupted run's summary, made once for all tests of the class. */
+	private static JsonNode reference;
 
 	/**
 	 * Settings (as system properties) that every CLI process of the test gets besides its
@@ -52,10 +55,8 @@ class KillAndResumeTests {
 	@Test
 	void killedRunResumesFromACheckpointToTheModelOfAnUninterruptedRun() throws Exception {
 		Map<String, String> settings = settings();
-		TestPipelines.write(this.root.resolve("jobs"), "uninterrupted", pipeline("uninterrupted"));
-		TestPipelines.write(this.root.resolve("jobs"), "killed", pipeline("killed"));
-		JsonNode reference = summaryOf(cli(settings, "run", "uninterrupted").finish());
-		assertThat(reference.get("outcome").asString()).isEqualTo("PROMOTED");
+		JsonNode reference = reference(settings);
+		TestPipelines.write(root.resolve("jobs"), "killed", pipeline("killed"));
 
 		Child killed = cli(settings, "run", "killed");
 		await().atMost(Duration.ofMinutes(3))
@@ -68,6 +69,72 @@ class KillAndResumeTests {
 		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(resumed.get("resumedFromRound").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND);
 		assertThat(resumed.get("modelSha256").asString()).isEqualTo(reference.get("modelSha256").asString());
+	}
+
+	@Test
+	void sigtermStopsTheRunAtItsNextCheckpointAndResumeEndsWithTheModelOfAnUninterruptedRun() throws Exception {
+		Map<String, String> settings = settings();
+		JsonNode reference = reference(settings);
+		TestPipelines.write(root.resolve("jobs"), "terminated", pipeline("terminated"));
+
+		Child terminated = cli(settings, "run", "terminated");
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> terminated.hasPrinted("round " + KILL_AFTER_ROUND + "/") || !terminated.process().isAlive());
+		terminated.process().toHandle().destroy();
+
+		assertThat(terminated.process().waitFor(1, TimeUnit.MINUTES)).as("stopped within the grace").isTrue();
+		assertThat(terminated.process().exitValue()).as(String.join("\n", terminated.err())).isEqualTo(4);
+		JsonNode stopped = summaryOf(terminated.finish());
+		assertThat(stopped.get("status").asString()).isEqualTo("STOPPED");
+		assertThat(stopped.get("checkpoints").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND / 10);
+
+		JsonNode resumed = summaryOf(cli(settings, "resume", "terminated").finish());
+		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(resumed.get("resumedFromRound").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND);
+		assertThat(resumed.get("modelSha256").asString()).isEqualTo(reference.get("modelSha256").asString());
+		Child again = cli(settings, "resume", "terminated").finish();
+		assertThat(again.process().exitValue()).isZero();
+		assertThat(summaryOf(again).get("runId").asString()).isEqualTo(resumed.get("runId").asString());
+	}
+
+	@Test
+	void sigtermPastTheStopGraceGivesUpTheSegmentAndTheRunIsStoppedAtItsLastCheckpoint() throws Exception {
+		Map<String, String> settings = new java.util.LinkedHashMap<>(settings());
+		settings.put("trainyard.runs.stop-grace", "200ms");
+		TestPipelines.write(root.resolve("jobs"), "long-segment",
+				pipeline("long-segment").replace("rows=10000", "rows=100000")
+					.replace("rounds: " + ROUNDS, "rounds: 300")
+					.replace("checkpoint-every: 10", "checkpoint-every: 100"));
+
+		Child terminated = cli(settings, "run", "long-segment");
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofMillis(5))
+			.until(() -> terminated.hasPrinted("round 100/") || !terminated.process().isAlive());
+		long sent = System.nanoTime();
+		terminated.process().toHandle().destroy();
+
+		assertThat(terminated.process().waitFor(1, TimeUnit.MINUTES)).isTrue();
+		assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("gave the segment up")
+			.isLessThan(Duration.ofSeconds(20));
+		assertThat(terminated.process().exitValue()).as(String.join("\n", terminated.err())).isEqualTo(4);
+		assertThat(summaryOf(terminated.finish()).get("status").asString()).isEqualTo("STOPPED");
+		assertThat(terminated.hasPrinted("still in a segment after the stop grace"))
+			.as(String.join("\n", terminated.err()))
+			.isTrue();
+
+		JsonNode resumed = summaryOf(cli(settings, "resume", "long-segment").finish());
+		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
+		assertThat(resumed.get("resumedFromRound").asInt()).isEqualTo(100);
+	}
+
+	private JsonNode reference(Map<String, String> settings) throws Exception {
+		if (reference == null) {
+			TestPipelines.write(root.resolve("jobs"), "uninterrupted", pipeline("uninterrupted"));
+			reference = summaryOf(cli(settings, "run", "uninterrupted").finish());
+			assertThat(reference.get("outcome").asString()).isEqualTo("PROMOTED");
+		}
+		return reference;
 	}
 
 	private static String pipeline(String name) {
@@ -96,14 +163,16 @@ class KillAndResumeTests {
 		settings.forEach((name, value) -> command.add("-D" + name + "=" + value));
 		command.add(TrainyardApplication.class.getName());
 		command.addAll(List.of(words));
-		command.add("--jobs-dir=" + this.root.resolve("jobs"));
-		command.add("--data-dir=" + this.root.resolve("data"));
+		command.add("--jobs-dir=" + root.resolve("jobs"));
+		command.add("--data-dir=" + root.resolve("data"));
 		Process process = new ProcessBuilder(command).start();
-		return new Child(process, collect(process.getInputStream()), collect(process.getErrorStream()));
+		List<String> out = new CopyOnWriteArrayList<>();
+		List<String> err = new CopyOnWriteArrayList<>();
+		return new Child(process, out, err,
+				List.of(collect(process.getInputStream(), out), collect(process.getErrorStream(), err)));
 	}
 
-	private static List<String> collect(java.io.InputStream stream) {
-		List<String> lines = new CopyOnWriteArrayList<>();
+	private static Thread collect(java.io.InputStream stream, List<String> lines) {
 		Thread reader = new Thread(() -> {
 			try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
 				in.lines().forEach(lines::add);
@@ -114,7 +183,7 @@ class KillAndResumeTests {
 		});
 		reader.setDaemon(true);
 		reader.start();
-		return lines;
+		return reader;
 	}
 
 	private static JsonNode summaryOf(Child child) {
@@ -122,15 +191,18 @@ class KillAndResumeTests {
 		return JsonMapper.builder().build().readTree(child.out().get(child.out().size() - 1));
 	}
 
-	record Child(Process process, List<String> out, List<String> err) {
+	record Child(Process process, List<String> out, List<String> err, List<Thread> readers) {
 
 		boolean hasPrinted(String text) {
 			return this.err.stream().anyMatch((line) -> line.contains(text));
 		}
 
+		/** Waits for the process to end and for all it wrote to be read. */
 		Child finish() throws InterruptedException {
 			assertThat(this.process.waitFor(3, TimeUnit.MINUTES)).as("finished in time").isTrue();
-			await().atMost(Duration.ofSeconds(10)).until(() -> !this.out.isEmpty() || this.process.exitValue() != 0);
+			for (Thread reader : this.readers) {
+				reader.join(Duration.ofSeconds(30).toMillis());
+			}
 			return this;
 		}
 

@@ -56,6 +56,27 @@ class CsvReadingTests {
 	}
 
 	@Test
+	void keepsTheHeaderWithTheLabelWhereTheFileHasIt() {
+		write("d.csv", "a,y,b\n1,0,2\n3,1,4\n");
+		PreparedData data = prepare("d.csv", "y", Objective.BINARY_LOGISTIC, 0.5);
+		assertThat(data.columns()).containsExactly("a", "y", "b");
+		assertThat(data.labelColumn()).isEqualTo(1);
+		assertThat(data.label()).isEqualTo("y");
+	}
+
+	@Test
+	void takesAnyFiniteLabelWithoutAnObjective() {
+		write("d.csv", "a,y\n1,0.25\n2,-7\n3,1e3\n4,2\n");
+		PreparedData data = prepare("d.csv", "y", null, 0.5);
+		assertThat(concat(data).labels()).containsExactlyInAnyOrder(0.25f, -7f, 1000f, 2f);
+		assertThat(data.numClasses()).isZero();
+		write("bad.csv", "a,y\n1,1e39\n2,1\n");
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(InvalidDatasetException.class)
+			.isThrownBy(() -> prepare("bad.csv", "y", null, 0.5))
+			.withMessageContaining("not a finite number");
+	}
+
+	@Test
 	void countsMulticlassClassesFromTheLargestLabel() {
 		write("d.csv", "a,y\n1,0\n2,3\n3,1.0\n4,0\n");
 		assertThat(prepare("d.csv", "y", Objective.MULTI_SOFTPROB, 0.5).numClasses()).isEqualTo(4);

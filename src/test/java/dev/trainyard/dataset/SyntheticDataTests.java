@@ -36,6 +36,8 @@ class SyntheticDataTests {
 		assertThat(data.rows()).isEqualTo(500);
 		assertThat(data.validation().rows()).isEqualTo(100);
 		assertThat(data.train().featureNames()).containsExactly("f0", "f1", "f2");
+		assertThat(data.columns()).containsExactly("f0", "f1", "f2", "label");
+		assertThat(data.label()).isEqualTo("label");
 		assertThat(data.numClasses()).isEqualTo(2);
 		assertThat(data.train().labels()).containsOnly(0f, 1f).contains(0f, 1f);
 		for (float value : data.train().features()) {
@@ -49,6 +51,12 @@ class SyntheticDataTests {
 				Objective.MULTI_SOFTPROB);
 		assertThat(data.numClasses()).isEqualTo(4);
 		assertThat(data.train().labels()).containsOnly(0f, 1f, 2f, 3f).contains(0f, 1f, 2f, 3f);
+	}
+
+	@Test
+	void generatesDataForACommandTrainerWithoutAnObjective() {
+		PreparedData data = prepare("synthetic:classification?rows=100&features=2&seed=9&classes=3", null);
+		assertThat(data.train().labels()).containsOnly(0f, 1f, 2f);
 	}
 
 	@Test

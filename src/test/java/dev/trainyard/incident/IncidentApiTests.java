@@ -117,11 +117,11 @@ class IncidentApiTests {
 
 	@Test
 	void aRunStoppedOnPurposeIsNoIncidentUntilItFails() {
-		this.events
-			.publishEvent(new RunFinished("stopped", "r-stopped", RunStatus.STOPPED, null, null, null, Instant.now()));
+		this.events.publishEvent(
+				new RunFinished("stopped", "r-stopped", RunStatus.STOPPED, null, null, null, Instant.now(), false));
 		assertThat(body(this.vera.get("/api/incidents?pipeline=stopped"), 200)).isEmpty();
 		this.events.publishEvent(new RunFinished("stopped", "r-stopped", RunStatus.FAILED, Outcome.FAILED, null,
-				FailureKind.FATAL, Instant.now()));
+				FailureKind.FATAL, Instant.now(), false));
 		assertThat(body(this.vera.get("/api/incidents?status=open&pipeline=stopped"), 200))
 			.extracting((incident) -> incident.get("type").asString())
 			.containsExactly("TRAINING_FAILURE");

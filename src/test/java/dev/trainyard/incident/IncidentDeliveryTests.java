@@ -96,7 +96,7 @@ class IncidentDeliveryTests {
 	void everySinkGetsItsOwnFormatThroughTriggerAcknowledgeAndResolve(CapturedOutput output) {
 		String pipeline = "all-sinks";
 		this.events.publishEvent(new RunFinished(pipeline, "run-1", RunStatus.FAILED, Outcome.FAILED, null,
-				FailureKind.FATAL, Instant.now()));
+				FailureKind.FATAL, Instant.now(), false));
 		IncidentView incident = this.incidents.list("open", pipeline, 10).get(0);
 		this.incidents.acknowledge(incident.id(), "olivia", "looking");
 		this.incidents.resolve(incident.id(), "olivia", "store is back");
@@ -200,11 +200,19 @@ class IncidentDeliveryTests {
 	}
 
 	@Test
-	void exportsTheCircuitBreakersAndPendingDeliveries() {
+	void exportsTheCircuitBreakersAndPendingDeliveries(CapturedOutput output) {
 		String scraped = new ApiClient(this.port, "vera", "vera-secret").get("/actuator/prometheus").getBody();
-		assertThat(scraped).contains("resilience4j_circuitbreaker_state{")
-			.contains("name=\"incidents-webhook\"", "state=\"closed\"")
+		List<String> closed = scraped.lines()
+			.filter((line) -> line.startsWith("resilience4j_circuitbreaker_state{")
+					&& line.contains("state=\"closed\""))
+			.toList();
+		assertThat(closed).as("the store's breaker and each sink's, each once, through their own registries")
+			.extracting((line) -> line.replaceAll(".*name=\"([^\"]+)\".*", "$1"))
+			.containsExactlyInAnyOrder("store", "incidents-webhook", "incidents-alertmanager", "incidents-pagerduty",
+					"incidents-slack");
+		assertThat(scraped)
 			.contains("trainyard_incident_deliveries_pending{application=\"trainyard\",sink=\"pagerduty\"}");
+		assertThat(output).doesNotContain("same set of tag keys").doesNotContain("Failed to register meter");
 	}
 
 	private List<Delivery> deliveries(String pipeline, String sink) {

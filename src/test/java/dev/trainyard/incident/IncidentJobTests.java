@@ -1,10 +1,12 @@
 package dev.trainyard.incident;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.trainyard.failure.FailureKind;
 import dev.trainyard.incident.IncidentView.TimelineEntry;
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.promotion.Approvals;
@@ -12,6 +14,8 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.run.Outcome;
+import dev.trainyard.run.RunFinished;
+import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.slo.BudgetStatus;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -152,10 +157,53 @@ class IncidentJobTests {
 	}
 
 	@Test
+	void aRunThatFailsTransientlyOnceAndCompletesAfterItsRunLevelRestartSpendsNoBudgetAndOpensNoIncident() {
+		String name = "restarted";
+		TestPipelines.write(this.jobs, name, runRestarts(TestPipelines.synthetic(name, "auto", 0.8), 1) + FLAKY);
+		this.store.failWrites((key) -> key.contains("/000030-"), 3, new IOException("connection reset"));
+
+		RunView failed = this.runs.launch(name, "tester");
+		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(failed.nextAttemptAt()).as("its run-level restart is due").isNotNull();
+		assertThat(budget(name).total()).as("a run with a restart due has not finished for good").isZero();
+		assertThat(this.incidents.list("open", name, 10)).isEmpty();
+
+		RunView restarted = this.runs.restartAfterTransientFailure(failed.runId());
+		assertThat(restarted.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(restarted.restarts()).isEqualTo(1);
+		ErrorBudget budget = budget(name);
+		assertThat(budget.total()).isEqualTo(1);
+		assertThat(budget.good()).isEqualTo(1);
+		assertThat(budget.remaining()).isEqualTo(1.0);
+		assertThat(this.incidents.list(null, name, 10)).as("no incident was ever opened").isEmpty();
+	}
+
+	@Test
+	void aStoppedRunAndAFailedRunWithARestartDueCountNeitherAsFailedNorAsFinished(
+			@Autowired ApplicationEventPublisher events) {
+		String name = pipeline("not-yet", FLAKY);
+		events.publishEvent(
+				new RunFinished(name, "r-stopped", RunStatus.STOPPED, null, null, null, this.clock.instant(), false));
+		events.publishEvent(new RunFinished(name, "r-restarting", RunStatus.FAILED, Outcome.FAILED, null,
+				FailureKind.TRANSIENT, this.clock.instant(), true));
+
+		assertThat(budget(name).total()).isZero();
+		assertThat(budget(name).remaining()).isEqualTo(1.0);
+		assertThat(this.incidents.list(null, name, 10)).isEmpty();
+
+		events.publishEvent(new RunFinished(name, "r-restarting", RunStatus.FAILED, Outcome.FAILED, null,
+				FailureKind.TRANSIENT, this.clock.instant(), false));
+		assertThat(budget(name).total()).as("its last restart failed: now it has failed for good").isEqualTo(1);
+		assertThat(budget(name).good()).isZero();
+		assertThat(OpenIncidents.one(this.incidents, name, IncidentType.TRAINING_FAILURE).count()).isEqualTo(1);
+	}
+
+	@Test
 	void failedPromotionOpensAnIncidentThatTheNextPromotionResolves() {
-		String name = pipeline("promotion-fails", "");
+		String name = "promotion-fails";
+		TestPipelines.write(this.jobs, name, runRestarts(TestPipelines.synthetic(name, "auto", 0.8), 0));
 		this.runs.launch(name, "tester");
-		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new java.io.IOException("bucket gone"));
+		this.store.failWrites((key) -> key.endsWith("/champion.json"), 1000, new IOException("bucket gone"));
 		RunView failed = this.runs.launch(name, "tester");
 		assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
 		IncidentView promotion = OpenIncidents.one(this.incidents, name, IncidentType.PROMOTION_FAILURE);
@@ -214,6 +262,11 @@ class IncidentJobTests {
 
 	private ErrorBudget budget(String pipeline) {
 		return report(pipeline).budget(ErrorBudget.RUN_SUCCESS);
+	}
+
+	/** {@code yaml} with {@code retry.max-run-restarts} set. */
+	private static String runRestarts(String yaml, int restarts) {
+		return yaml.replace("max-backoff: 50ms }", "max-backoff: 50ms, max-run-restarts: " + restarts + " }");
 	}
 
 	private String pipeline(String name, String extra) {

@@ -54,7 +54,7 @@ class OutboxRestartTests {
 		Map<String, String> eventIds;
 		try (ConfigurableApplicationContext first = start(WebApplicationType.SERVLET)) {
 			first.publishEvent(new RunFinished("restart-a", "run-a", RunStatus.FAILED, Outcome.FAILED, null,
-					FailureKind.FATAL, Instant.now()));
+					FailureKind.FATAL, Instant.now(), false));
 			first.publishEvent(new DatasetRejected("restart-b", "run-b", "bad label", Instant.now()));
 			first.publishEvent(
 					new GateFailed("restart-c", "run-c", List.of("auc regressed by 0.04"), true, Instant.now()));

@@ -2,17 +2,15 @@ package dev.trainyard.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-class PipelineValidationTests {
+class PipelineValidationTests extends DemoPipelineParsing {
 
 	private static final String DATASET = """
 			dataset:
@@ -28,9 +26,6 @@ class PipelineValidationTests {
 
 	/** A valid pipeline on lines 1-7, so that an added block starts on line 8. */
 	private static final String VALID = "name: demo\n" + DATASET + TRAINER;
-
-	@TempDir
-	Path jobsDir;
 
 	@Test
 	void acceptsTheBasePipeline() {
@@ -57,7 +52,7 @@ class PipelineValidationTests {
 		String yaml = "name: demo\n" + DATASET + "trainer:\n  objective: binary:logistic\n  round: 10\n";
 		assertThat(problems(yaml)).extracting(PipelineProblem::field, PipelineProblem::line, PipelineProblem::message)
 			.containsExactly(tuple("trainer.rounds", 5, "is required"), tuple("trainer.round", 7,
-					"unknown key (allowed: type, objective, rounds, params, checkpoint-every)"));
+					"unknown key (allowed: type, objective, rounds, params, checkpoint-every, timeout)"));
 	}
 
 	@Test
@@ -262,25 +257,6 @@ class PipelineValidationTests {
 					tuple("promotion.approval", 9));
 		assertThat(ex.getMessage()).isEqualTo(String.join("\n", ex.problems().stream().map(Object::toString).toList()));
 		assertThat(ex.getMessage()).startsWith(this.jobsDir.resolve("demo.yaml") + ":5: dataset.validation-fraction: ");
-	}
-
-	private PipelineDefinition parse(String yaml) {
-		return new PipelineCatalog(this.jobsDir).parse(this.jobsDir.resolve("demo.yaml"), yaml);
-	}
-
-	private List<PipelineProblem> problems(String yaml) {
-		return assertThatExceptionOfType(InvalidPipelineException.class).isThrownBy(() -> parse(yaml))
-			.actual()
-			.problems();
-	}
-
-	private void assertProblem(String yaml, String field, Integer line, String fragment) {
-		assertThat(problems(yaml)).as(yaml).singleElement().satisfies((problem) -> {
-			assertThat(problem.file()).isEqualTo(this.jobsDir.resolve("demo.yaml"));
-			assertThat(problem.field()).isEqualTo(field);
-			assertThat(problem.line()).isEqualTo(line);
-			assertThat(problem.message()).contains(fragment);
-		});
 	}
 
 }

@@ -127,7 +127,7 @@ class LifecycleSoakTests {
 			try {
 				actions.get(random.nextInt(actions.size())).accept(random);
 			}
-			catch (RunConflictException | dev.trainyard.registry.VersionStateException
+			catch (RunConflictException | RunQueueFullException | dev.trainyard.registry.VersionStateException
 					| dev.trainyard.promotion.FourEyesException | RunNotFoundException ex) {
 				count("refused");
 			}

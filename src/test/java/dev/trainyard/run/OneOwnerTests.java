@@ -55,9 +55,9 @@ class OneOwnerTests {
 		RunRecord first = this.repository.find(runId).orElseThrow();
 		RunRecord second = this.repository.find(runId).orElseThrow();
 
-		this.launcher.restart(first, RunAction.RESTART, "first");
+		this.launcher.restart(first, RunAction.RESTART, "first", false);
 		assertThatExceptionOfType(RunConflictException.class)
-			.isThrownBy(() -> this.launcher.restart(second, RunAction.RESTART, "second"))
+			.isThrownBy(() -> this.launcher.restart(second, RunAction.RESTART, "second", false))
 			.withMessageContaining("taken over");
 
 		RunView run = this.runs.find(runId).orElseThrow();

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.trainyard.run.Outcome;
+import dev.trainyard.run.RunAction;
 import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A CLI run killed while a server runs: the server's dead-run detector (every two
- * heartbeats) marks it failed, so its cron schedule launches again instead of skipping
- * every tick as "still running".
+ * heartbeats) finds it and takes it over, so its cron schedule launches again instead of
+ * skipping every tick as "still running".
  */
 @TrainyardTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "trainyard.scheduling.refresh-interval=200ms", "trainyard.runs.heartbeat-interval=500ms" })
@@ -56,8 +56,8 @@ class KilledRunScheduleTests {
 					(runs) -> runs.stream().anyMatch((run) -> PipelineScheduler.ACTOR.equals(run.launchedBy())));
 
 		RunView recovered = this.runs.find(killed.runId()).orElseThrow();
-		assertThat(recovered.status()).isEqualTo(RunStatus.FAILED);
-		assertThat(recovered.outcome()).isEqualTo(Outcome.FAILED);
+		assertThat(recovered.status()).isNotEqualTo(RunStatus.STARTED);
+		assertThat(recovered.actions()).extracting(RunView.Action::action).contains(RunAction.RECOVER);
 		List<RunView> scheduled = this.runs.list(name, null, 10)
 			.stream()
 			.filter((run) -> PipelineScheduler.ACTOR.equals(run.launchedBy()))

@@ -22,7 +22,10 @@ class StoreConfigurationTests {
 	@Test
 	void usesLocalFilesWithoutAnS3Bucket() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(BlobStore.class).hasSingleBean(FileBlobStore.class);
+			assertThat(context).hasSingleBean(BlobStore.class);
+			assertThat(context.getBean(BlobStore.class)).isInstanceOf(CircuitBreakingBlobStore.class)
+				.extracting((store) -> ((CircuitBreakingBlobStore) store).store())
+				.isInstanceOf(FileBlobStore.class);
 			assertThat(context).hasSingleBean(S3Connection.class);
 		});
 	}
@@ -33,7 +36,10 @@ class StoreConfigurationTests {
 			.withPropertyValues("trainyard.store.s3.bucket=ml-artifacts", "trainyard.store.s3.prefix=/trainyard/",
 					"trainyard.store.s3.endpoint=http://localhost:4566", "trainyard.store.s3.path-style-access=true")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(BlobStore.class).hasSingleBean(S3BlobStore.class);
+				assertThat(context).hasSingleBean(BlobStore.class);
+				assertThat(context.getBean(BlobStore.class)).isInstanceOf(CircuitBreakingBlobStore.class)
+					.extracting((store) -> ((CircuitBreakingBlobStore) store).store())
+					.isInstanceOf(S3BlobStore.class);
 				assertThat(context.getBean(BlobStore.class).location("models/iris/1/model.ubj"))
 					.isEqualTo("s3://ml-artifacts/trainyard/models/iris/1/model.ubj");
 				S3Settings s3 = context.getBean(S3Settings.class);

@@ -35,7 +35,7 @@ public class FaultyBlobStore implements BlobStore {
 	 * {@code failure} (an {@link IOException} is transient, a runtime exception is not).
 	 */
 	public void failWrites(Predicate<String> keys, int times, Exception failure) {
-		this.fault.set(new Fault(keys, new AtomicInteger(times), failure));
+		this.fault.set(new Fault(keys, new AtomicInteger(times), failure, new AtomicInteger()));
 	}
 
 	/**
@@ -43,7 +43,7 @@ public class FaultyBlobStore implements BlobStore {
 	 * {@code failure}.
 	 */
 	public void failReads(Predicate<String> keys, int times, Exception failure) {
-		this.readFault.set(new Fault(keys, new AtomicInteger(times), failure));
+		this.readFault.set(new Fault(keys, new AtomicInteger(times), failure, new AtomicInteger()));
 	}
 
 	/**
@@ -86,8 +86,15 @@ public class FaultyBlobStore implements BlobStore {
 		fail(this.fault.get(), key);
 	}
 
+	/** How many writes the current write fault matched, failed or not. */
+	public int attempts() {
+		Fault current = this.fault.get();
+		return (current != null) ? current.attempts().get() : 0;
+	}
+
 	private static void fail(Fault current, String key) throws IOException {
-		if (current != null && current.keys().test(key) && current.remaining().getAndDecrement() > 0) {
+		if (current != null && current.keys().test(key) && current.attempts().incrementAndGet() > 0
+				&& current.remaining().getAndDecrement() > 0) {
 			if (current.failure() instanceof IOException io) {
 				throw io;
 			}
@@ -116,7 +123,7 @@ public class FaultyBlobStore implements BlobStore {
 		return this.delegate.location(key);
 	}
 
-	private record Fault(Predicate<String> keys, AtomicInteger remaining, Exception failure) {
+	private record Fault(Predicate<String> keys, AtomicInteger remaining, Exception failure, AtomicInteger attempts) {
 	}
 
 	/**

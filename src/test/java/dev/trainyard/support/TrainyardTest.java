@@ -8,7 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.nio.file.Path;
 
+import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.FileBlobStore;
+import dev.trainyard.store.StoreCircuitBreaker;
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
 
@@ -27,8 +29,8 @@ import org.springframework.core.env.Environment;
  * class ({@link TestDirs}); on an {@link OnEveryBackend} suite its database and store are
  * fresh ones of the current {@link Backend} (else H2 and files, unless the class
  * registers others, such as {@link EmbeddedPostgresDatabases#register}). A
- * {@link FaultyBlobStore} wraps the configured store. See
- * {@code TrainyardTestCustomizerFactory}.
+ * {@link FaultyBlobStore} wraps the configured store, behind the store's circuit breaker.
+ * See {@code TrainyardTestCustomizerFactory}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -50,10 +52,15 @@ public @interface TrainyardTest {
 	class Stores {
 
 		@Bean
-		@Primary
 		FaultyBlobStore faultyBlobStore(Environment environment, S3Connection s3) {
 			return new FaultyBlobStore(s3.settings().configured() ? new S3BlobStore(s3)
 					: new FileBlobStore(Path.of(environment.getRequiredProperty("trainyard.store.root"))));
+		}
+
+		@Bean
+		@Primary
+		BlobStore guardedFaultyBlobStore(FaultyBlobStore faultyBlobStore, StoreCircuitBreaker storeCircuitBreaker) {
+			return storeCircuitBreaker.guard(faultyBlobStore);
 		}
 
 	}

@@ -56,6 +56,7 @@ class TrainyardTestCustomizerFactory implements ContextCustomizerFactory {
 			sources.addFirst(new MapPropertySource("trainyardTestDirs", where));
 			Map<String, Object> defaults = new LinkedHashMap<>();
 			defaults.put("trainyard.runs.heartbeat-interval", "1s");
+			defaults.put("trainyard.runs.handle-signals", "false");
 			if (!this.web) {
 				defaults.put("trainyard.runs.asynchronous", "false");
 			}

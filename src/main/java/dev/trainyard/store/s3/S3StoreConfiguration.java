@@ -1,6 +1,7 @@
 package dev.trainyard.store.s3;
 
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.store.StoreCircuitBreaker;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,9 +14,9 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * The S3 store when {@code trainyard.store.s3.bucket} is set. The S3 connection exists
- * either way (its clients are made on first use), so that {@code s3://} datasets can be
- * read with the file store too.
+ * The S3 store when {@code trainyard.store.s3.bucket} is set, behind the store's circuit
+ * breaker. The S3 connection exists either way (its clients are made on first use), so
+ * that {@code s3://} datasets can be read with the file store too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(S3Settings.class)
@@ -29,8 +30,8 @@ public class S3StoreConfiguration {
 	@Bean
 	@Conditional(S3BucketSet.class)
 	@ConditionalOnMissingBean(BlobStore.class)
-	S3BlobStore s3BlobStore(S3Connection connection) {
-		return new S3BlobStore(connection);
+	BlobStore s3BlobStore(S3Connection connection, StoreCircuitBreaker storeCircuitBreaker) {
+		return storeCircuitBreaker.guard(new S3BlobStore(connection));
 	}
 
 	static class S3BucketSet implements Condition {
