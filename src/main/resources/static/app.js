@@ -39,6 +39,7 @@ function renderPipelines(pipelines) {
     <td>${esc(p.approval)}</td>
     <td>${p.champion ? `v${p.champion.version} <span class="muted">${metrics(p.champion.metrics)}</span>` : ''}</td>
     <td>${age(p.freshness?.ageSeconds)}</td><td>${badge(p.freshness?.status)}</td>
+    <td>${(p.budgets || []).map((b) => `${esc(b.slo)} ${Math.round(100 * b.remaining)}% ${badge(b.status)}`).join('<br>')}</td>
     <td>${p.freshness?.lastTrainedAt ? when(p.freshness.lastTrainedAt) : '<span class="muted">never</span>'}</td>
     <td><button data-launch="${esc(p.name)}">run now</button></td></tr>`).join('');
 }
@@ -53,6 +54,16 @@ function renderApprovals(versions) {
       <td>${when(v.createdAt)}</td>
       <td><button data-approve="${esc(v.pipeline)}/${v.version}">approve</button>
           <button data-reject="${esc(v.pipeline)}/${v.version}">reject</button></td></tr>`).join('');
+}
+
+function renderIncidents(incidents) {
+  $('#incidents tbody').innerHTML = incidents.length === 0
+    ? '<tr><td colspan="9" class="muted">no open incident</td></tr>'
+    : incidents.map((i) => `<tr class="clickable" data-incident="${i.id}">
+      <td>#${i.id}</td><td>${esc(i.pipeline)}</td><td>${esc(i.type)}</td><td>${badge(i.severity)}</td>
+      <td>${badge(i.status)}</td><td>${esc(i.title)}</td><td>${i.count}×</td><td>${when(i.openedAt)}</td>
+      <td>${i.status === 'DETECTED' ? `<button data-acknowledge="${i.id}">acknowledge</button>` : ''}
+          <button data-resolve="${i.id}">resolve</button></td></tr>`).join('');
 }
 
 function renderRuns(runs) {
@@ -70,11 +81,12 @@ function renderRuns(runs) {
   }).join('');
 }
 
-async function showRun(runId) {
-  const run = await api('GET', `/api/runs/${encodeURIComponent(runId)}`);
+async function show(kind, path, id) {
+  const item = await api('GET', path);
   $('#detail').hidden = false;
-  $('#detail-id').textContent = run.runId;
-  $('#detail-body').textContent = JSON.stringify(run, null, 2);
+  $('#detail-kind').textContent = kind;
+  $('#detail-id').textContent = id;
+  $('#detail-body').textContent = JSON.stringify(item, null, 2);
 }
 
 async function refresh() {
@@ -85,6 +97,7 @@ async function refresh() {
       .filter((v) => v.state === 'AWAITING_APPROVAL');
     renderPipelines(pipelines);
     renderApprovals(versions);
+    renderIncidents(await api('GET', '/api/incidents?status=open'));
     renderRuns(await api('GET', '/api/runs?limit=25'));
     $('#status').textContent = `updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
@@ -98,6 +111,11 @@ document.addEventListener('click', (event) => {
   if (data.launch) act('POST', `/api/pipelines/${encodeURIComponent(data.launch)}/runs`);
   else if (data.stop) act('POST', `/api/runs/${encodeURIComponent(data.stop)}/stop`);
   else if (data.restart) act('POST', `/api/runs/${encodeURIComponent(data.restart)}/restart`);
+  else if (data.acknowledge || data.resolve) {
+    const step = data.acknowledge ? 'acknowledge' : 'resolve';
+    const comment = prompt(`${step} incident #${data.acknowledge || data.resolve}? Comment:`);
+    if (comment !== null) act('POST', `/api/incidents/${data.acknowledge || data.resolve}/${step}`, { comment });
+  }
   else if (data.approve) {
     const comment = prompt(`Approve ${data.approve}? Comment:`);
     if (comment !== null) act('POST', `/api/models/${data.approve.replace('/', '/versions/')}/approve`, { comment });
@@ -105,8 +123,10 @@ document.addEventListener('click', (event) => {
     const comment = prompt(`Reject ${data.reject}? Reason:`);
     if (comment !== null) act('POST', `/api/models/${data.reject.replace('/', '/versions/')}/reject`, { comment });
   } else {
-    const row = target.closest('tr[data-run]');
-    if (row) showRun(row.dataset.run).catch((error) => alert(error.message));
+    const run = target.closest('tr[data-run]');
+    const incident = target.closest('tr[data-incident]');
+    if (run) show('Run', `/api/runs/${encodeURIComponent(run.dataset.run)}`, run.dataset.run).catch((error) => alert(error.message));
+    if (incident) show('Incident', `/api/incidents/${incident.dataset.incident}`, `#${incident.dataset.incident}`).catch((error) => alert(error.message));
   }
 });
 

@@ -18,6 +18,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +139,37 @@ class ModularityTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.batch..", "dev.trainyard.training..", "ml.dmlc..")
 			.allowEmptyShould(true)
+			.check(this.classes);
+	}
+
+	@Test
+	void errorBudgetsKnowNeitherRunsNorCheckpoints() {
+		noClasses().that()
+			.resideInAPackage("dev.trainyard.slo..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.trainyard.run..", "dev.trainyard.checkpoint..")
+			.check(this.classes);
+	}
+
+	@Test
+	void incidentsUseOnlyTheEventRecordsOfRunsAndCheckpointsAndTheEnumsTheyCarry() {
+		noClasses().that()
+			.resideInAPackage("dev.trainyard.incident..")
+			.should()
+			.dependOnClassesThat(resideInAnyPackage("dev.trainyard.run..", "dev.trainyard.checkpoint..")
+				.and(not(assignableTo(Record.class)))
+				.and(not(assignableTo(Enum.class))))
+			.check(this.classes);
+	}
+
+	@Test
+	void onlyTheApiKnowsTheIncidents() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.trainyard.api..", "dev.trainyard.incident..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.trainyard.incident..")
 			.check(this.classes);
 	}
 

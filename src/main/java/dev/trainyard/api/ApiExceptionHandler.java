@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.trainyard.dataset.InvalidDatasetException;
 import dev.trainyard.failure.Failures;
+import dev.trainyard.incident.IncidentNotFoundException;
+import dev.trainyard.incident.IncidentStateException;
 import dev.trainyard.pipeline.InvalidPipelineException;
 import dev.trainyard.pipeline.PipelineNotFoundException;
 import dev.trainyard.pipeline.PipelineProblem;
@@ -121,6 +123,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> artifactUnavailable(ArtifactUnavailableException ex, WebRequest request) {
 		return problem(ex, HttpStatus.CONFLICT, "artifact-unavailable", "Model artifact unavailable", ex.getMessage(),
 				Map.of(), request);
+	}
+
+	@ExceptionHandler(IncidentNotFoundException.class)
+	ResponseEntity<Object> incidentNotFound(IncidentNotFoundException ex, WebRequest request) {
+		return problem(ex, HttpStatus.NOT_FOUND, "incident-not-found", "Incident not found", ex.getMessage(), Map.of(),
+				request);
+	}
+
+	@ExceptionHandler(IncidentStateException.class)
+	ResponseEntity<Object> incidentState(IncidentStateException ex, WebRequest request) {
+		return problem(ex, HttpStatus.CONFLICT, "incident-state-conflict", "Incident state conflict", ex.getMessage(),
+				Map.of("incidentStatus", ex.status().name()), request);
 	}
 
 	@ExceptionHandler(FourEyesException.class)

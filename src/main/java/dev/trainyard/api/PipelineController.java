@@ -6,6 +6,7 @@ import java.util.List;
 import dev.trainyard.pipeline.PipelineCatalog;
 import dev.trainyard.pipeline.PipelineProblem;
 import dev.trainyard.registry.ModelRegistry;
+import dev.trainyard.slo.ErrorBudgets;
 import dev.trainyard.slo.Freshness;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The pipelines of the jobs dir with their champion and freshness; a reload of the files.
+ * The pipelines of the jobs dir with their champion, freshness and error budgets; a
+ * reload of the files.
  */
 @RestController
 @RequestMapping("/api/pipelines")
@@ -25,9 +27,10 @@ class PipelineController {
 
 	private final PipelineViews views;
 
-	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Freshness freshness, Clock clock) {
+	PipelineController(PipelineCatalog catalog, ModelRegistry registry, Freshness freshness, ErrorBudgets budgets,
+			Clock clock) {
 		this.catalog = catalog;
-		this.views = new PipelineViews(registry, freshness, clock);
+		this.views = new PipelineViews(registry, freshness, budgets, clock);
 	}
 
 	@GetMapping

@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.trainyard.slo.ErrorBudget;
 import dev.trainyard.slo.FreshnessStatus;
 
 /**
  * A pipeline as the API shows it: the essentials of its definition, its champion and how
- * fresh that champion is.
+ * fresh that champion is (its age since it finished training), and its error budgets.
  *
  * @param trainerType {@code xgboost} or {@code command}
  * @param objective the XGBoost objective, {@code null} for a command trainer
@@ -17,7 +18,7 @@ import dev.trainyard.slo.FreshnessStatus;
  */
 record PipelineView(String name, Schedule schedule, Dataset dataset, String trainerType, String objective,
 		List<String> command, int rounds, int checkpointEvery, Map<String, Object> params, List<Gate> gates,
-		String approval, String approvalTimeout, Champion champion, Freshness freshness) {
+		String approval, String approvalTimeout, Champion champion, Freshness freshness, List<ErrorBudget> budgets) {
 
 	/**
 	 * The cron schedule; {@code null} when the pipeline only runs on demand.
@@ -36,8 +37,11 @@ record PipelineView(String name, Schedule schedule, Dataset dataset, String trai
 	record Gate(String metric, Double min, Double max, Double maxRegression) {
 	}
 
-	/** The champion version and when it last became the champion. */
-	record Champion(int version, String sha256, Map<String, Double> metrics, Instant promotedAt) {
+	/**
+	 * The champion version, when it last became the champion and when it finished
+	 * training (its registration, which its age counts from).
+	 */
+	record Champion(int version, String sha256, Map<String, Double> metrics, Instant promotedAt, Instant trainedAt) {
 	}
 
 	/**

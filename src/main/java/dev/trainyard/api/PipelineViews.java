@@ -8,12 +8,13 @@ import java.util.List;
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
+import dev.trainyard.slo.ErrorBudgets;
 import dev.trainyard.slo.Freshness;
 import dev.trainyard.slo.ModelFreshness;
 
 /**
- * Builds {@link PipelineView}s from a definition, the registry, the freshness SLI and the
- * clock.
+ * Builds {@link PipelineView}s from a definition, the registry, the freshness SLI, the
+ * error budgets and the clock.
  */
 class PipelineViews {
 
@@ -21,11 +22,14 @@ class PipelineViews {
 
 	private final Freshness freshness;
 
+	private final ErrorBudgets budgets;
+
 	private final Clock clock;
 
-	PipelineViews(ModelRegistry registry, Freshness freshness, Clock clock) {
+	PipelineViews(ModelRegistry registry, Freshness freshness, ErrorBudgets budgets, Clock clock) {
 		this.registry = registry;
 		this.freshness = freshness;
+		this.budgets = budgets;
 		this.clock = clock;
 	}
 
@@ -33,13 +37,14 @@ class PipelineViews {
 		ModelVersion current = this.registry.champion(definition.name()).orElse(null);
 		ModelFreshness freshness = this.freshness.of(definition, current);
 		PipelineView.Champion champion = (current != null) ? new PipelineView.Champion(current.version(),
-				current.sha256(), current.metrics(), freshness.championSince()) : null;
+				current.sha256(), current.metrics(), freshness.championSince(), freshness.trainedAt()) : null;
 		PipelineDefinition.TrainerSpec trainer = definition.trainer();
 		return new PipelineView(definition.name(), schedule(definition), dataset(definition), trainer.type(),
 				(trainer.objective() != null) ? trainer.objective().xgboostName() : null,
 				trainer.isCommand() ? trainer.command().argv() : null, trainer.rounds(), trainer.checkpointEvery(),
 				trainer.params(), gates(definition), definition.promotion().approval().name().toLowerCase(),
-				iso(definition.promotion().approvalTimeout()), champion, freshness(freshness));
+				iso(definition.promotion().approvalTimeout()), champion, freshness(freshness),
+				this.budgets.of(definition, this.clock.instant()));
 	}
 
 	private PipelineView.Freshness freshness(ModelFreshness freshness) {

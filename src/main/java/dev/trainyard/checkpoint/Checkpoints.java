@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,9 +46,12 @@ public class Checkpoints {
 
 	private final CheckpointRetention retention;
 
+	private final ApplicationEventPublisher events;
+
 	Checkpoints(BlobStore store, CheckpointRepository repository, PlatformTransactionManager transactionManager,
-			MeterRegistry meterRegistry, Clock clock, CheckpointRetention retention) {
+			MeterRegistry meterRegistry, Clock clock, CheckpointRetention retention, ApplicationEventPublisher events) {
 		this.retention = retention;
+		this.events = events;
 		this.store = store;
 		this.repository = repository;
 		this.separateTransaction = new TransactionTemplate(transactionManager);
@@ -104,7 +108,7 @@ public class Checkpoints {
 			catch (CheckpointCorruptException ex) {
 				log.warn("Checkpoint at round {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
-				markCorrupt(ref);
+				markCorrupt(ref, ex.getMessage());
 			}
 		}
 		return Optional.empty();
@@ -141,10 +145,12 @@ public class Checkpoints {
 
 	/**
 	 * Marks a checkpoint corrupt in a transaction of its own, so that the mark survives a
-	 * failing step.
+	 * failing step, and publishes {@link CheckpointFoundCorrupt}.
 	 */
-	void markCorrupt(CheckpointRef ref) {
+	void markCorrupt(CheckpointRef ref, String reason) {
 		this.separateTransaction.executeWithoutResult((status) -> this.repository.markCorrupt(ref.id()));
+		this.events.publishEvent(new CheckpointFoundCorrupt(ref.pipeline(), ref.runId(), ref.round(), ref.location(),
+				reason, this.clock.instant()));
 	}
 
 	/** Runs {@code write}, timed as one checkpoint write. */

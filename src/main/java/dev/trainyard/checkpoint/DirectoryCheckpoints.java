@@ -91,7 +91,7 @@ public class DirectoryCheckpoints {
 			catch (CheckpointCorruptException ex) {
 				log.warn("Checkpoint at step {} of run {} is corrupt and will not be used: {}", ref.round(), runId,
 						ex.getMessage());
-				this.checkpoints.markCorrupt(ref);
+				this.checkpoints.markCorrupt(ref, ex.getMessage());
 			}
 		}
 		return Optional.empty();

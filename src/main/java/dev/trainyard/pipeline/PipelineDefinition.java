@@ -18,8 +18,18 @@ import org.springframework.scheduling.support.CronExpression;
  * definition even if the file changed since).
  */
 public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dataset, TrainerSpec trainer,
-		RetrySpec retry, List<GateSpec> gates, PromotionSpec promotion, FreshnessSpec freshness, Path source,
-		String text) {
+		RetrySpec retry, List<GateSpec> gates, PromotionSpec promotion, FreshnessSpec freshness, SloSpec slo,
+		Path source, String text) {
+
+	public PipelineDefinition {
+		slo = (slo != null) ? slo : SloSpec.DEFAULT;
+	}
+
+	/** A definition with the default error-budget objectives. */
+	public PipelineDefinition(String name, Schedule schedule, DatasetSpec dataset, TrainerSpec trainer, RetrySpec retry,
+			List<GateSpec> gates, PromotionSpec promotion, FreshnessSpec freshness, Path source, String text) {
+		this(name, schedule, dataset, trainer, retry, gates, promotion, freshness, SloSpec.DEFAULT, source, text);
+	}
 
 	/**
 	 * The folder relative dataset paths are resolved against.
@@ -198,6 +208,21 @@ public record PipelineDefinition(String name, Schedule schedule, DatasetSpec dat
 
 	/** Model-age SLO; either may be {@code null} when the file has no freshness block. */
 	public record FreshnessSpec(Duration maxAge, Duration warnAge) {
+	}
+
+	/**
+	 * The error-budget objectives ({@code slo} block): run success and freshness, each a
+	 * target share over a rolling window.
+	 */
+	public record SloSpec(SloObjective runSuccess, SloObjective freshness) {
+
+		public static final SloSpec DEFAULT = new SloSpec(new SloObjective(0.95, Duration.ofDays(30)),
+				new SloObjective(0.99, Duration.ofDays(30)));
+
+	}
+
+	/** A target share in (0, 1) of good runs or good time over a rolling window. */
+	public record SloObjective(double target, Duration window) {
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.trainyard.pipeline.PipelineDefinition.GateSpec;
 import dev.trainyard.pipeline.PipelineDefinition.PromotionSpec;
 import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
 import dev.trainyard.pipeline.PipelineDefinition.Schedule;
+import dev.trainyard.pipeline.PipelineDefinition.SloSpec;
 import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 
@@ -23,7 +24,7 @@ final class PipelineParser {
 	static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
 
 	private static final List<String> KEYS = List.of("name", "schedule", "dataset", "trainer", "retry", "gates",
-			"promotion", "freshness");
+			"promotion", "freshness", "slo");
 
 	private static final Comparator<PipelineProblem> BY_LINE = Comparator.comparing(PipelineProblem::line,
 			Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -44,12 +45,13 @@ final class PipelineParser {
 		RetrySpec retry = PolicyBinder.retry(root);
 		PromotionSpec promotion = PolicyBinder.promotion(root);
 		FreshnessSpec freshness = PolicyBinder.freshness(root);
+		SloSpec slo = SloBinder.bind(root);
 		if (!problems.isEmpty()) {
 			List<PipelineProblem> sorted = problems.list().stream().sorted(BY_LINE).toList();
 			return new ParsedPipeline(name, root.lineOf("name"), null, sorted);
 		}
 		PipelineDefinition definition = new PipelineDefinition(name, schedule, dataset, trainer, retry, gates,
-				promotion, freshness, source, text);
+				promotion, freshness, slo, source, text);
 		return new ParsedPipeline(name, root.lineOf("name"), definition, List.of());
 	}
 

@@ -7,10 +7,13 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,8 +44,11 @@ class ChampionPublisher {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ChampionPublisher(ModelVersionRepository versions, ChampionRepository champions, ModelArtifacts artifacts,
-			ChampionPointers pointers, PlatformTransactionManager transactionManager, Clock clock) {
+			ChampionPointers pointers, PlatformTransactionManager transactionManager, Clock clock,
+			ApplicationEventPublisher events) {
 		this.versions = versions;
 		this.champions = champions;
 		this.artifacts = artifacts;
@@ -50,6 +56,7 @@ class ChampionPublisher {
 		this.transaction = new TransactionTemplate(transactionManager);
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -88,9 +95,19 @@ class ChampionPublisher {
 		this.champions.appendHistory(target.pipeline(), from, target.version(), action, actor, reason, runId, now);
 		this.versions.updateState(target.pipeline(), target.version(), VersionState.PROMOTED);
 		this.pointers.write(target.pipeline(), new ChampionRepository.Current(target.version(), now));
+		publishAfterCommit(new ChampionChanged(target.pipeline(), from, target.version(), action, actor, now));
 		log.info("{} champion is now version {} (was {}): {} by {}", target.pipeline(), target.version(), from, action,
 				actor);
 		return this.versions.find(target.pipeline(), target.version()).orElseThrow();
+	}
+
+	private void publishAfterCommit(ChampionChanged event) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				ChampionPublisher.this.events.publishEvent(event);
+			}
+		});
 	}
 
 }

@@ -41,12 +41,13 @@ class ModelVersionRepository {
 	void insert(NewModelVersion candidate, int version, String artifactKey, Instant now) {
 		this.jdbc
 			.update("INSERT INTO TY_MODEL_VERSION (PIPELINE, VERSION, STATE, RUN_ID, SHA256, SIZE_BYTES, ARTIFACT_KEY,"
-					+ " METRICS, CHAMPION_VERSION, CHAMPION_METRICS, GATE_RESULTS, DATASET_FINGERPRINT, PARAMETERS, CREATED_AT)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate.pipeline(), version,
-					candidate.state().name(), candidate.runId(), candidate.sha256(), (long) candidate.model().length,
-					artifactKey, Json.write(candidate.metrics()), candidate.championVersion(),
-					Json.write(candidate.championMetrics()), Json.write(candidate.gateResults()),
-					candidate.datasetFingerprint(), Json.write(candidate.parameters()), Timestamp.from(now));
+					+ " METRICS, CHAMPION_VERSION, CHAMPION_METRICS, GATE_RESULTS, DATASET_FINGERPRINT, PARAMETERS, CREATED_AT,"
+					+ " APPROVAL_REASON) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", candidate.pipeline(),
+					version, candidate.state().name(), candidate.runId(), candidate.sha256(),
+					(long) candidate.model().length, artifactKey, Json.write(candidate.metrics()),
+					candidate.championVersion(), Json.write(candidate.championMetrics()),
+					Json.write(candidate.gateResults()), candidate.datasetFingerprint(),
+					Json.write(candidate.parameters()), Timestamp.from(now), candidate.approvalReason());
 	}
 
 	void updateState(String pipeline, int version, VersionState state) {
@@ -106,7 +107,7 @@ class ModelVersionRepository {
 				Json.read(rs.getString("GATE_RESULTS"), GATES), rs.getString("DATASET_FINGERPRINT").trim(),
 				Json.read(rs.getString("PARAMETERS"), PARAMS), rs.getTimestamp("CREATED_AT").toInstant(),
 				rs.getString("DECIDED_BY"), (decidedAt != null) ? decidedAt.toInstant() : null,
-				rs.getString("DECISION_COMMENT"));
+				rs.getString("DECISION_COMMENT"), rs.getString("APPROVAL_REASON"));
 	}
 
 }

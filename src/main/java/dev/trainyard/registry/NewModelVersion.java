@@ -14,17 +14,23 @@ import dev.trainyard.validation.GateResult;
  * artifact; else the key under which the model is stored already (a set of files: its
  * manifest's key, see {@link dev.trainyard.store.FileSets}), which becomes the version's
  * artifact as it is
+ * @param approvalReason why a candidate that would have been promoted automatically waits
+ * for approval (the error-budget policy), or {@code null}
  */
 public record NewModelVersion(String pipeline, String runId, byte[] model, String sha256, VersionState state,
 		Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
-		List<GateResult> gateResults, String datasetFingerprint, Map<String, Object> parameters, String storedKey) {
+		List<GateResult> gateResults, String datasetFingerprint, Map<String, Object> parameters, String storedKey,
+		String approvalReason) {
 
-	/** A model whose bytes the registry writes as the version's artifact. */
+	/**
+	 * A model whose bytes the registry writes as the version's artifact, promoted as its
+	 * pipeline says.
+	 */
 	public NewModelVersion(String pipeline, String runId, byte[] model, String sha256, VersionState state,
 			Map<String, Double> metrics, Integer championVersion, Map<String, Double> championMetrics,
 			List<GateResult> gateResults, String datasetFingerprint, Map<String, Object> parameters) {
 		this(pipeline, runId, model, sha256, state, metrics, championVersion, championMetrics, gateResults,
-				datasetFingerprint, parameters, null);
+				datasetFingerprint, parameters, null, null);
 	}
 
 }

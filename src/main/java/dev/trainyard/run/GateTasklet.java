@@ -8,6 +8,7 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.NewModelVersion;
 import dev.trainyard.registry.VersionState;
+import dev.trainyard.slo.ErrorBudgetPolicy;
 import dev.trainyard.validation.GateResult;
 import dev.trainyard.validation.Gates;
 import org.slf4j.Logger;
@@ -25,9 +26,11 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code gate}: checks every gate. A failing gate ends the run {@code REJECTED}; a
- * passing candidate is registered as a model version, then either waits for approval (the
- * job stops, to be restarted at {@code promote}) or goes on to be promoted.
+ * {@code gate}: checks every gate. A failing gate ends the run {@code REJECTED} (and is
+ * published as {@link GateFailed}); a passing candidate is registered as a model version,
+ * then either waits for approval (the job stops, to be restarted at {@code promote}) or
+ * goes on to be promoted. A candidate of an {@code approval: auto} pipeline waits too
+ * while the error-budget policy asks for approval; the run and the version keep why.
  * <p>
  * Re-entrant: it runs again on every restart, and a run whose candidate is already
  * registered (a process killed after the registration) goes on from its version's state
@@ -64,14 +67,20 @@ class GateTasklet implements Tasklet {
 
 	private final Supersession supersession;
 
+	private final ErrorBudgetPolicy policy;
+
+	private final RunEvents events;
+
 	GateTasklet(RunContexts contexts, RunTrainers trainers, Gates gates, ModelRegistry registry, JsonMapper json,
-			Supersession supersession) {
+			Supersession supersession, ErrorBudgetPolicy policy, RunEvents events) {
 		this.contexts = contexts;
 		this.trainers = trainers;
 		this.gates = gates;
 		this.registry = registry;
 		this.json = json;
 		this.supersession = supersession;
+		this.policy = policy;
+		this.events = events;
 	}
 
 	@Override
@@ -96,17 +105,26 @@ class GateTasklet implements Tasklet {
 		List<GateResult> failed = results.stream().filter((result) -> !result.passed()).toList();
 		if (!failed.isEmpty()) {
 			failed.forEach((result) -> log.info("Gate failed for run {}: {}", run.runId(), result.reason()));
+			this.events.gateFailed(run, failed);
 			return new ExitStatus(REJECTED, failed.get(0).reason());
 		}
 		boolean manual = run.definition().promotion().approval() == Approval.MANUAL;
+		String approvalReason = manual ? null
+				: this.policy.approvalRequired(run.definition(), run.runId()).orElse(null);
+		if (approvalReason != null) {
+			log.info("Run {} needs approval although {} promotes automatically: {}", run.runId(), run.pipeline(),
+					approvalReason);
+			job.putString(RunKeys.APPROVAL_REASON, approvalReason);
+		}
+		boolean awaitsApproval = manual || approvalReason != null;
 		RunTrainer.Candidate candidate = this.trainers.of(run.definition()).candidate(run, job);
-		ModelVersion version = this.registry.register(
-				new NewModelVersion(run.pipeline(), run.runId(), candidate.model(), job.getString(RunKeys.MODEL_SHA256),
-						manual ? VersionState.AWAITING_APPROVAL : VersionState.APPROVED, metrics,
-						job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
-						championMetrics, results, job.getString(RunKeys.FINGERPRINT),
-						this.json.readValue(job.getString(RunKeys.PARAMS), PARAMS), candidate.storedKey()));
-		if (manual) {
+		ModelVersion version = this.registry.register(new NewModelVersion(run.pipeline(), run.runId(),
+				candidate.model(), job.getString(RunKeys.MODEL_SHA256),
+				awaitsApproval ? VersionState.AWAITING_APPROVAL : VersionState.APPROVED, metrics,
+				job.containsKey(RunKeys.CHAMPION_VERSION) ? job.getInt(RunKeys.CHAMPION_VERSION) : null,
+				championMetrics, results, job.getString(RunKeys.FINGERPRINT),
+				this.json.readValue(job.getString(RunKeys.PARAMS), PARAMS), candidate.storedKey(), approvalReason));
+		if (awaitsApproval) {
 			this.supersession.supersedeOlder(version);
 			return new ExitStatus(AWAITING_APPROVAL);
 		}

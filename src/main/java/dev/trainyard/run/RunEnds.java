@@ -59,7 +59,8 @@ final class RunEnds {
 			.map((candidate) -> candidate.getExitStatus().getExitCode());
 	}
 
-	private static Throwable firstFailure(JobExecution execution) {
+	/** What made the execution fail first, or {@code null}. */
+	static Throwable firstFailure(JobExecution execution) {
 		List<Throwable> failures = execution.getAllFailureExceptions();
 		return failures.isEmpty() ? null : failures.get(0);
 	}

@@ -8,10 +8,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 
 /**
  * Runs execute on their own threads in the server and on the caller's thread in the CLI,
- * each thread holding its run until its execution ends ({@link RunTaskExecutor}).
+ * each thread holding its run until its execution ends ({@link RunTaskExecutor}); a run's
+ * thread carries on its launcher's tracing context.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RunProperties.class)
@@ -21,8 +23,18 @@ class RunExecutionConfiguration {
 	@BatchTaskExecutor
 	TaskExecutor runTaskExecutor(RunProperties properties, ActiveRuns active, RunRepository runs, RunContexts contexts,
 			ApplicationEventPublisher events) {
-		TaskExecutor threads = properties.asynchronous() ? new SimpleAsyncTaskExecutor("run-") : new SyncTaskExecutor();
+		TaskExecutor threads = properties.asynchronous() ? runThreads() : new SyncTaskExecutor();
 		return new RunTaskExecutor(threads, active, runs, contexts, events);
+	}
+
+	/**
+	 * A thread per run that carries on the context of its launch (the observation of the
+	 * launching request, so a run's spans are part of that request's trace).
+	 */
+	private static SimpleAsyncTaskExecutor runThreads() {
+		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("run-");
+		threads.setTaskDecorator(new ContextPropagatingTaskDecorator());
+		return threads;
 	}
 
 }

@@ -114,7 +114,7 @@ class RunJobListener implements JobExecutionListener, StepExecutionListener {
 		}
 		Instant restartAt = (end.state() == RunStatus.FAILED) ? this.restarts.scheduleAfterFailure(record,
 				end.failureKind(), this.contexts.get(execution).definition().retry(), end.waitBeforeRetry()) : null;
-		this.events.finished(record, end, now, restartAt != null);
+		this.events.finished(record, end, now, restartAt != null, RunEnds.firstFailure(execution));
 		log.info("Run {} of {} ended {} with outcome {}", runId, record.pipeline(), end.state(), end.outcome());
 	}
 

@@ -28,13 +28,16 @@ import dev.trainyard.validation.GateResult;
  * reason is in {@code actions})
  * @param nextAttemptAt when its next run-level restart is due ({@code null}: none)
  * @param queuedAt when it joined the queue, while it waits there
+ * @param approvalReason why it awaits approval although its pipeline promotes
+ * automatically (the error-budget policy asked for it), or {@code null}
  */
 public record RunView(String runId, String pipeline, RunStatus status, Outcome outcome, RunStep step,
 		Integer modelVersion, String modelSha256, Map<String, Double> metrics, Integer championVersion,
 		Map<String, Double> championMetrics, List<GateResult> gates, Progress progress, Integer resumedFromRound,
 		List<CheckpointView> checkpoints, List<StepView> steps, int executions, String launchedBy, Instant createdAt,
 		Instant startedAt, Instant endedAt, String error, FailureKind failureKind, String failureReason,
-		boolean invalidInput, int restarts, Instant nextAttemptAt, Instant queuedAt, List<Action> actions) {
+		boolean invalidInput, int restarts, Instant nextAttemptAt, Instant queuedAt, List<Action> actions,
+		String approvalReason) {
 
 	/**
 	 * Something a user (or Trainyard) did to the run: launch, restart, stop, approve,

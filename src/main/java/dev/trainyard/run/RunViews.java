@@ -66,7 +66,7 @@ class RunViews {
 				(last != null) ? instant(last.getStartTime()) : null, run.endedAt(), error(run, last),
 				run.failureKind(), run.failureReason(), run.failureKind() == FailureKind.INVALID_INPUT, run.restarts(),
 				run.nextAttemptAt(), (run.state() == RunStatus.QUEUED) ? run.queuedAt() : null,
-				this.runs.actions(run.runId()));
+				this.runs.actions(run.runId()), job.getString(RunKeys.APPROVAL_REASON, null));
 	}
 
 	private static Integer resumedFrom(List<JobExecution> executions, JobExecution last, StepExecution train,

@@ -72,7 +72,8 @@ public class SecurityConfiguration {
 		requests.requestMatchers("/actuator/**")
 			.hasRole(VIEWER)
 			.requestMatchers(HttpMethod.POST, "/api/pipelines/*/runs", "/api/pipelines/reload", "/api/runs/*/restart",
-					"/api/runs/*/stop", "/api/incidents/*/acknowledge", "/api/incidents/*/resolve")
+					"/api/runs/*/stop", "/api/incidents/*/acknowledge", "/api/incidents/*/mitigate",
+					"/api/incidents/*/resolve")
 			.hasRole(OPERATOR)
 			.requestMatchers(HttpMethod.POST, "/api/models/*/versions/*/approve", "/api/models/*/versions/*/reject",
 					"/api/models/*/rollback")

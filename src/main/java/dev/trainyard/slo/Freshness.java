@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The model-freshness SLI of a pipeline, from its definition and the registry: the one
- * place that says how old a champion is.
+ * place that says how old a champion is. A model's age is the time since the current
+ * champion finished training (its registration), not since it became the champion.
  */
 @Component
 public class Freshness {
@@ -35,9 +36,10 @@ public class Freshness {
 	public ModelFreshness of(PipelineDefinition definition, ModelVersion champion) {
 		String pipeline = definition.name();
 		FreshnessSpec spec = definition.freshness();
-		Instant championSince = (champion != null) ? championSince(champion) : null;
-		return new ModelFreshness(pipeline, championSince, (spec != null) ? spec.maxAge() : null,
-				(spec != null) ? spec.warnAge() : null, this.registry.lastRegisteredAt(pipeline).orElse(null));
+		return new ModelFreshness(pipeline, (champion != null) ? champion.version() : null,
+				(champion != null) ? champion.createdAt() : null, (champion != null) ? championSince(champion) : null,
+				(spec != null) ? spec.maxAge() : null, (spec != null) ? spec.warnAge() : null,
+				this.registry.lastRegisteredAt(pipeline).orElse(null));
 	}
 
 	/**

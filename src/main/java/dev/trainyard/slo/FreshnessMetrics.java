@@ -25,8 +25,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The model-freshness gauges of every pipeline in the jobs dir, tagged by pipeline:
- * {@code trainyard.model.age} (seconds since the champion became the champion; NaN
- * without one), {@code trainyard.model.freshness.max.age} (the pipeline's
+ * {@code trainyard.model.age} (seconds since the champion finished training; NaN without
+ * one), {@code trainyard.model.freshness.max.age} (the pipeline's
  * {@code freshness.max-age}; NaN when it sets none),
  * {@code trainyard.model.freshness.warn.age} (likewise its {@code freshness.warn-age})
  * and {@code trainyard.last.successful.training.timestamp} (epoch seconds of the newest
@@ -103,7 +103,8 @@ class FreshnessMetrics implements SmartInitializingSingleton, DisposableBean {
 
 	private List<Meter> register(String pipeline) {
 		return List.of(
-				gauge("trainyard.model.age", "Seconds since the pipeline's champion became the champion", pipeline,
+				gauge("trainyard.model.age",
+						"Seconds since the pipeline's champion finished training (its registration)", pipeline,
 						(freshness) -> seconds(freshness.age(this.clock.instant()))),
 				gauge("trainyard.model.freshness.max.age", "The pipeline's freshness.max-age (model-age SLO)", pipeline,
 						(freshness) -> seconds(freshness.maxAge())),

@@ -29,7 +29,8 @@ class DashboardTests {
 	@Test
 	void dashboardAndItsScriptAreServedToSignedInUsers() {
 		assertThat(get("/", "vera:v").getBody()).contains("<title>Trainyard</title>").contains("app.js");
-		assertThat(get("/app.js", "vera:v").getBody()).contains("/api/pipelines");
+		assertThat(get("/app.js", "vera:v").getBody()).contains("/api/pipelines", "/api/incidents?status=open",
+				"data-acknowledge", "data-resolve", "b.remaining");
 	}
 
 	@Test

@@ -111,7 +111,7 @@ class ModelControllerTests {
 	private static ModelVersion version(int version, VersionState state) {
 		return new ModelVersion("breast-cancer", version, state, "r-" + version, "sha-" + version, 100,
 				"models/breast-cancer/" + version + "/model.ubj", Map.of("auc", 0.98), null, null, List.of(), "fp",
-				Map.of("max_depth", 4), Instant.parse("2025-01-10T00:00:00Z"), null, null, null);
+				Map.of("max_depth", 4), Instant.parse("2025-01-10T00:00:00Z"), null, null, null, null);
 	}
 
 }

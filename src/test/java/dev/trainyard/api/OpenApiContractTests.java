@@ -36,15 +36,15 @@ class OpenApiContractTests {
 			"POST /api/runs/{runId}/restart", "POST /api/runs/{runId}/stop", "GET /api/models/{pipeline}/versions",
 			"POST /api/models/{pipeline}/versions/{v}/approve", "POST /api/models/{pipeline}/versions/{v}/reject",
 			"POST /api/models/{pipeline}/rollback", "GET /api/models/{pipeline}/history", "GET /api/slo",
-			"GET /api/incidents", "POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/resolve");
+			"GET /api/incidents", "POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/resolve",
+			"GET /api/incidents/{id}", "POST /api/incidents/{id}/mitigate", "GET /api/incidents/{id}/review");
 
 	/**
 	 * The operations of {@link #CONTRACT} that are not built yet: reported, not failed
 	 * on. Take each out as it is built ({@link #notYetBuiltOperationsAreReallyMissing}
 	 * fails until then).
 	 */
-	static final Set<String> NOT_YET_BUILT = Set.of("GET /api/slo", "GET /api/incidents",
-			"POST /api/incidents/{id}/acknowledge", "POST /api/incidents/{id}/resolve");
+	static final Set<String> NOT_YET_BUILT = Set.of();
 
 	private static final Logger log = LoggerFactory.getLogger(OpenApiContractTests.class);
 
@@ -63,8 +63,10 @@ class OpenApiContractTests {
 				assertThat(served).as("operations in /v3/api-docs").contains(normalized(operation));
 			}
 		}
-		reporter.publishEntry("NOT_YET_BUILT (pending, not checked)", String.join(", ", pending));
-		log.warn("CONTRACT §4 operations not built yet (pending, not checked): {}", pending);
+		if (!pending.isEmpty()) {
+			reporter.publishEntry("NOT_YET_BUILT (pending, not checked)", String.join(", ", pending));
+			log.warn("CONTRACT §4 operations not built yet (pending, not checked): {}", pending);
+		}
 	}
 
 	@Test

@@ -30,7 +30,11 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.VersionState;
 import dev.trainyard.security.SecurityConfiguration;
+import dev.trainyard.slo.BudgetStatus;
+import dev.trainyard.slo.ErrorBudget;
+import dev.trainyard.slo.ErrorBudgets;
 import dev.trainyard.slo.Freshness;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +50,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.trainyard.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -64,6 +69,16 @@ class PipelineControllerTests {
 
 	@MockitoBean
 	private ModelRegistry registry;
+
+	@MockitoBean
+	private ErrorBudgets budgets;
+
+	@BeforeEach
+	void noBudgetSpent() {
+		given(this.budgets.of(any(), any())).willReturn(
+				List.of(new ErrorBudget(ErrorBudget.RUN_SUCCESS, 0.95, "PT720H", 1, 0, BudgetStatus.HEALTHY, 0, 0),
+						new ErrorBudget(ErrorBudget.FRESHNESS, 0.99, "PT720H", 1, 0, BudgetStatus.HEALTHY, 0, 0)));
+	}
 
 	@Test
 	void showsTheDefinitionEssentialsOfAPipeline() {
@@ -93,13 +108,28 @@ class PipelineControllerTests {
 	}
 
 	@Test
-	void showsTheChampionAndItsAgeSinceItsLastPromotion() {
+	void showsTheChampionAndItsAgeSinceItFinishedTraining() {
 		given(this.catalog.get("breast-cancer")).willReturn(breastCancer());
 		championPromotedAgo(Duration.ofDays(1));
 		assertThat(this.mvc.get().uri("/api/pipelines/breast-cancer")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"champion": {"version": 2, "sha256": "ab12", "metrics": {"auc": 0.98},
-				              "promotedAt": "2025-01-09T00:00:00Z"},
-				 "freshness": {"ageSeconds": 86400, "status": "OK"}}
+				              "promotedAt": "2025-01-09T00:00:00Z", "trainedAt": "2025-01-08T23:59:00Z"},
+				 "freshness": {"ageSeconds": 86460, "status": "OK"},
+				 "budgets": [{"slo": "run-success", "status": "HEALTHY"}, {"slo": "freshness", "status": "HEALTHY"}]}
+				""");
+	}
+
+	@Test
+	void aRolledBackChampionIsAsOldAsItsTraining() {
+		given(this.catalog.get("breast-cancer")).willReturn(breastCancer());
+		championPromotedAgo(Duration.ofHours(1));
+		ModelVersion old = new ModelVersion("breast-cancer", 1, VersionState.PROMOTED, "r-1", "cd34", 100,
+				"models/breast-cancer/1/model.ubj", Map.of("auc", 0.97), null, null, List.of(), "fp", Map.of(),
+				NOW.minus(Duration.ofDays(60)), null, null, null, null);
+		given(this.registry.champion("breast-cancer")).willReturn(Optional.of(old));
+		assertThat(this.mvc.get().uri("/api/pipelines/breast-cancer")).bodyJson().isLenientlyEqualTo("""
+				{"champion": {"version": 1, "trainedAt": "2024-11-11T00:00:00Z"},
+				 "freshness": {"ageSeconds": 5184000, "status": "VIOLATED"}}
 				""");
 	}
 
@@ -179,7 +209,7 @@ class PipelineControllerTests {
 		Instant promotedAt = NOW.minus(age);
 		ModelVersion champion = new ModelVersion("breast-cancer", 2, VersionState.PROMOTED, "r-2", "ab12", 100,
 				"models/breast-cancer/2/model.ubj", Map.of("auc", 0.98), 1, Map.of("auc", 0.97), List.of(), "fp",
-				Map.of(), promotedAt.minusSeconds(60), null, null, null);
+				Map.of(), promotedAt.minusSeconds(60), null, null, null, null);
 		given(this.registry.champion("breast-cancer")).willReturn(Optional.of(champion));
 		given(this.registry.champion("iris")).willReturn(Optional.of(champion));
 		given(this.registry.history("breast-cancer")).willReturn(List.of(

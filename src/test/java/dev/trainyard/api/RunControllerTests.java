@@ -253,7 +253,8 @@ class RunControllerTests {
 				(outcome != null) ? Outcome.valueOf(outcome) : null, null, promoted ? 1 : null,
 				promoted ? "ab12" : null, promoted ? Map.of("auc", 0.98) : Map.of(), null, null, List.of(),
 				new RunView.Progress(promoted ? 30 : 0, 30), null, List.of(), List.of(), 1, "olivia",
-				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, null, null, false, 0, null, null, List.of());
+				Instant.parse("2025-01-10T00:00:00Z"), null, null, null, null, null, false, 0, null, null, List.of(),
+				null);
 	}
 
 }
