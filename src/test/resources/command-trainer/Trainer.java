@@ -109,6 +109,7 @@ public class Trainer {
 			}
 			misbehave(model.step);
 			if (sleep > 0) {
+				// a slow trainer on purpose (--sleep-ms): the time a real training step takes
 				Thread.sleep(sleep);
 			}
 		}
@@ -143,6 +144,8 @@ public class Trainer {
 		model.save(temp);
 		if (has("slow-rename-ms")) {
 			System.out.println("checkpoint " + model.step + " written, renaming soon");
+			// the half-written directory stays visible this long (--slow-rename-ms), so a test
+			// can check that it is never recorded
 			Thread.sleep(Long.parseLong(value("slow-rename-ms", 0)));
 		}
 		Files.move(temp, checkpoints.resolve(Integer.toString(model.step)));

@@ -1,7 +1,5 @@
 package dev.trainyard.run;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +81,7 @@ class RunRepository {
 	/** The oldest runs waiting in the queue, first in first out. */
 	List<RunRecord> queued(int limit) {
 		return this.jdbc.query("SELECT * FROM TY_RUN WHERE STATE = ? ORDER BY QUEUED_AT, RUN_ID FETCH FIRST "
-				+ Math.max(1, limit) + " ROWS ONLY", RunRepository::map, RunStatus.QUEUED.name());
+				+ Math.max(1, limit) + " ROWS ONLY", RunRecordMapper::map, RunStatus.QUEUED.name());
 	}
 
 	int countQueued() {
@@ -99,7 +97,7 @@ class RunRepository {
 		return this.jdbc.query(
 				"SELECT * FROM TY_RUN WHERE NEXT_ATTEMPT_AT <= ? AND STATE = ? AND OWNER_ID IS NULL"
 						+ " ORDER BY NEXT_ATTEMPT_AT",
-				RunRepository::map, Timestamp.from(now), RunStatus.FAILED.name());
+				RunRecordMapper::map, Timestamp.from(now), RunStatus.FAILED.name());
 	}
 
 	/**
@@ -235,7 +233,9 @@ class RunRepository {
 	}
 
 	Optional<RunRecord> find(String runId) {
-		return this.jdbc.query("SELECT * FROM TY_RUN WHERE RUN_ID = ?", RunRepository::map, runId).stream().findFirst();
+		return this.jdbc.query("SELECT * FROM TY_RUN WHERE RUN_ID = ?", RunRecordMapper::map, runId)
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -260,50 +260,17 @@ class RunRepository {
 			args.add(outcome.name());
 		}
 		return this.jdbc.query("SELECT * FROM TY_RUN" + where + " ORDER BY CREATED_AT DESC, RUN_ID DESC FETCH FIRST "
-				+ Math.max(1, limit) + " ROWS ONLY", RunRepository::map, args.toArray());
+				+ Math.max(1, limit) + " ROWS ONLY", RunRecordMapper::map, args.toArray());
 	}
 
 	/** Runs that look like somebody executes them: claimed, or in a running state. */
 	List<RunRecord> findHeld() {
 		return this.jdbc.query("SELECT * FROM TY_RUN WHERE OWNER_ID IS NOT NULL OR STATE IN (?, ?, ?)",
-				RunRepository::map, RunStatus.STARTING.name(), RunStatus.STARTED.name(), RunStatus.STOPPING.name());
+				RunRecordMapper::map, RunStatus.STARTING.name(), RunStatus.STARTED.name(), RunStatus.STOPPING.name());
 	}
 
 	private static String name(Enum<?> value) {
 		return (value != null) ? value.name() : null;
-	}
-
-	private static RunRecord map(ResultSet rs, int row) throws SQLException {
-		String ownerId = rs.getString("OWNER_ID");
-		ProcessOwner owner = (ownerId != null) ? new ProcessOwner(ownerId, rs.getString("OWNER_HOST"),
-				rs.getLong("OWNER_PID"), rs.getTimestamp("OWNER_STARTED_AT").toInstant()) : null;
-		String outcome = rs.getString("OUTCOME");
-		String step = rs.getString("STEP_NAME");
-		String kind = rs.getString("FAILURE_KIND");
-		return new RunRecord(rs.getString("RUN_ID"), rs.getString("PIPELINE"), nullableLong(rs, "JOB_INSTANCE_ID"),
-				rs.getString("DEFINITION_SOURCE"), rs.getString("DEFINITION_TEXT"),
-				RunStatus.valueOf(rs.getString("STATE")), (step != null) ? RunStep.of(step).orElse(null) : null,
-				nullableLong(rs, "EXECUTION_ID"), (outcome != null) ? Outcome.valueOf(outcome) : null,
-				nullableInt(rs, "MODEL_VERSION"), rs.getString("LAUNCHED_BY"), instant(rs, "CREATED_AT"),
-				instant(rs, "ENDED_AT"), owner, rs.getLong("OWNER_TOKEN"), instant(rs, "HEARTBEAT_AT"),
-				rs.getString("STOP_REQUESTED_BY"), (kind != null) ? FailureKind.valueOf(kind) : null,
-				rs.getString("FAILURE_REASON"), rs.getInt("RESTARTS"), instant(rs, "NEXT_ATTEMPT_AT"),
-				instant(rs, "QUEUED_AT"), rs.getString("ERROR"));
-	}
-
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-		int value = rs.getInt(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 }
