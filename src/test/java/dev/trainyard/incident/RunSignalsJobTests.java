@@ -14,7 +14,6 @@ import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,11 +43,6 @@ class RunSignalsJobTests {
 
 	@Autowired
 	Incidents incidents;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void aCandidateWorseThanTheChampionOpensAModelDegradationIncident() {

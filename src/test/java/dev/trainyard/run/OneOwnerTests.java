@@ -12,7 +12,6 @@ import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +42,6 @@ class OneOwnerTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void ofTwoResumesThatBothFoundTheKilledRunFreeOnlyOneStartsAnExecution() throws Exception {

@@ -9,9 +9,9 @@ import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
-import dev.trainyard.store.BlobStore;
 import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.KilledRuns;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.OnlyOn;
@@ -19,7 +19,6 @@ import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @TrainyardTest
 @OnEveryBackend
-class PipelineJobTests {
+class PipelineJobTests implements InUseBackend {
 
 	final Path root = TestDirs.root(getClass());
 
@@ -52,16 +51,6 @@ class PipelineJobTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
 
 	@Test
 	@OnlyOn(Backend.POSTGRES_S3)
