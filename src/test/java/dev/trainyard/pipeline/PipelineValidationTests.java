@@ -3,12 +3,17 @@ package dev.trainyard.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 class PipelineValidationTests extends DemoPipelineParsing {
 
@@ -33,83 +38,11 @@ class PipelineValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsBrokenYamlWithTheParserLine() {
-		assertProblem("name: demo\ndataset:\n  path: x\n label: y\n", null, 4, "invalid YAML");
-	}
-
-	@Test
-	void reportsAnEmptyFile() {
-		assertProblem("# nothing here\n", null, null, "file is empty");
-	}
-
-	@Test
-	void reportsATopLevelThatIsNotAMapping() {
-		assertProblem("\n- name: demo\n", null, 2, "top level must be a mapping");
-	}
-
-	@Test
 	void reportsAnUnknownKeyWithTheAllowedKeys() {
 		String yaml = "name: demo\n" + DATASET + "trainer:\n  objective: binary:logistic\n  round: 10\n";
 		assertThat(problems(yaml)).extracting(PipelineProblem::field, PipelineProblem::line, PipelineProblem::message)
 			.containsExactly(tuple("trainer.rounds", 5, "is required"), tuple("trainer.round", 7,
 					"unknown key (allowed: type, objective, rounds, params, checkpoint-every, timeout)"));
-	}
-
-	@Test
-	void reportsAnUnknownTopLevelKey() {
-		assertProblem(VALID + "gate: []\n", "gate", 8, "unknown key (allowed: name, schedule, dataset");
-	}
-
-	@Test
-	void reportsADuplicateKey() {
-		assertProblem(VALID + "name: other\n", "name", 8, "duplicate key");
-	}
-
-	@Test
-	void reportsATextWhereANumberIsNeeded() {
-		assertProblem(VALID.replace("rounds: 10", "rounds: ten"), "trainer.rounds", 7, "must be an integer, got 'ten'");
-	}
-
-	@Test
-	void reportsAMappingWhereTextIsNeeded() {
-		assertProblem(VALID.replace("label: y", "label: { a: b }"), "dataset.label", 4, "must be a text value");
-	}
-
-	@Test
-	void reportsATextWhereAMappingIsNeeded() {
-		assertProblem("name: demo\n" + DATASET + "trainer: xgboost\n", "trainer", 5, "must be a mapping");
-	}
-
-	@Test
-	void reportsAMissingRequiredKey() {
-		assertProblem(DATASET + TRAINER, "name", null, "is required");
-		assertProblem(VALID.replace("  label: y\n", ""), "dataset.label", 2, "is required");
-	}
-
-	@Test
-	void reportsANameThatIsNotKebabCase() {
-		assertProblem(VALID.replace("name: demo", "name: Demo_1"), "name", 1, "must match [a-z0-9-]+");
-	}
-
-	@Test
-	void reportsANameThatDiffersFromTheFileName() {
-		assertProblem(VALID.replace("name: demo", "name: other"), "name", 1, "must equal the file name");
-	}
-
-	@Test
-	void reportsABadCronWithTheCronMessage() {
-		assertProblem(VALID + "schedule:\n  cron: \"0 3 * * *\"\n", "schedule.cron", 9, "must consist of 6 fields");
-	}
-
-	@Test
-	void reportsABadZone() {
-		assertProblem(VALID + "schedule: { cron: \"0 0 3 * * *\", zone: Mars/Olympus }\n", "schedule.zone", 8,
-				"unknown time zone 'Mars/Olympus'");
-	}
-
-	@Test
-	void reportsRoundsBelowOne() {
-		assertProblem(VALID.replace("rounds: 10", "rounds: 0"), "trainer.rounds", 7, "must be at least 1");
 	}
 
 	@Test
@@ -120,62 +53,11 @@ class PipelineValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsAnUnknownObjectiveWithTheAllowedOnes() {
-		assertProblem(VALID.replace("binary:logistic", "binary:hinge"), "trainer.objective", 6,
-				"unknown objective 'binary:hinge' (allowed: binary:logistic, multi:softprob, reg:squarederror)");
-	}
-
-	@Test
-	void reportsATrainerTypeOtherThanXgboost() {
-		assertProblem(VALID + "  type: lightgbm\n", "trainer.type", 8, "unsupported trainer type 'lightgbm'");
-	}
-
-	@Test
-	void reportsParamsThatAreNotScalars() {
-		assertProblem(VALID + "  params:\n    eta: [1, 2]\n", "trainer.params.eta", 9, "must be a number");
-	}
-
-	@Test
-	void reportsAnUnknownGateMetric() {
-		assertProblem(VALID + "gates:\n  - { metric: f1, min: 0.5 }\n", "gates[0].metric", 9,
-				"unknown metric 'f1' (allowed: auc");
-	}
-
-	@Test
-	void reportsAGateMetricThatDoesNotFitTheObjective() {
-		assertProblem(VALID + "gates:\n  - { metric: auc, min: 0.5 }\n  - metric: rmse\n    max: 3\n",
-				"gates[1].metric", 10, "metric rmse does not apply to objective binary:logistic");
-	}
-
-	@Test
-	void reportsAGateWithoutABound() {
-		assertProblem(VALID + "gates:\n  - { metric: auc }\n", "gates[0]", 9,
-				"needs at least one of min, max, max-regression");
-	}
-
-	@Test
-	void reportsANegativeMaxRegression() {
-		assertProblem(VALID + "gates:\n  - metric: auc\n    max-regression: -0.1\n", "gates[0].max-regression", 10,
-				"must not be negative");
-	}
-
-	@Test
-	void reportsGatesThatAreNotAList() {
-		assertProblem(VALID + "gates: { metric: auc }\n", "gates", 8, "must be a list");
-	}
-
-	@Test
 	void reportsAValidationFractionOutsideZeroToOne() {
 		for (String fraction : List.of("0", "1", "1.5", "-0.2")) {
 			String yaml = VALID.replace("  label: y\n", "  label: y\n  validation-fraction: " + fraction + "\n");
 			assertProblem(yaml, "dataset.validation-fraction", 5, "must be between 0 and 1 (exclusive)");
 		}
-	}
-
-	@Test
-	void reportsAMissingDatasetFile() {
-		assertProblem(VALID.replace("synthetic:classification?rows=100&features=4", "data/missing.csv"), "dataset.path",
-				3, "missing.csv does not exist");
 	}
 
 	@Test
@@ -194,46 +76,6 @@ class PipelineValidationTests extends DemoPipelineParsing {
 			assertProblem(VALID.replace("synthetic:classification?rows=100&features=4", path), "dataset.path", 3,
 					"malformed synthetic source '" + path + "'");
 		}
-	}
-
-	@Test
-	void reportsSyntheticDataThatDoesNotFitTheObjective() {
-		assertProblem(VALID.replace("binary:logistic", "reg:squarederror"), "dataset.path", 3,
-				"synthetic:classification data does not fit objective reg:squarederror");
-		assertProblem(VALID.replace("classification", "regression"), "dataset.path", 3,
-				"synthetic:regression data does not fit objective binary:logistic");
-	}
-
-	@Test
-	void reportsDurationsThatDoNotParseOrAreNotPositive() {
-		assertProblem(VALID + "freshness: { max-age: 7 days }\n", "freshness.max-age", 8, "'7 days' is not a duration");
-		assertProblem(VALID + "promotion:\n  approval-timeout: 0s\n", "promotion.approval-timeout", 9,
-				"must be positive");
-		assertProblem(VALID + "retry: { backoff: -5s }\n", "retry.backoff", 8, "must be positive");
-	}
-
-	@Test
-	void reportsAWarnAgeThatIsNotBelowTheMaxAge() {
-		assertProblem(VALID + "freshness:\n  max-age: 5d\n  warn-age: 5d\n", "freshness.warn-age", 10,
-				"must be less than max-age (5d)");
-	}
-
-	@Test
-	void reportsAMaxBackoffBelowTheBackoff() {
-		assertProblem(VALID + "retry: { backoff: 10s, max-backoff: 5s }\n", "retry.max-backoff", 8,
-				"must be at least backoff (10s)");
-		assertProblem(VALID + "retry: { backoff: 1m }\n", "retry.backoff", 8, "must not exceed max-backoff");
-	}
-
-	@Test
-	void reportsMaxAttemptsBelowOne() {
-		assertProblem(VALID + "retry:\n  max-attempts: 0\n", "retry.max-attempts", 9, "must be at least 1");
-	}
-
-	@Test
-	void reportsAnUnknownApproval() {
-		assertProblem(VALID + "promotion: { approval: sometimes }\n", "promotion.approval", 8,
-				"must be manual or auto, got 'sometimes'");
 	}
 
 	@Test
@@ -257,6 +99,98 @@ class PipelineValidationTests extends DemoPipelineParsing {
 					tuple("promotion.approval", 9));
 		assertThat(ex.getMessage()).isEqualTo(String.join("\n", ex.problems().stream().map(Object::toString).toList()));
 		assertThat(ex.getMessage()).startsWith(this.jobsDir.resolve("demo.yaml") + ":5: dataset.validation-fraction: ");
+	}
+
+	@ParameterizedTest
+	@MethodSource("badPipelines")
+	void reportsEachProblemWithItsFieldAndLine(String yaml, String field, Integer line, String fragment) {
+		assertProblem(yaml, field, line, fragment);
+	}
+
+	/**
+	 * Pipelines with one problem each: the field, the line and a fragment of the message
+	 * it reports.
+	 */
+	static Stream<Arguments> badPipelines() {
+		return Stream.of(
+				argumentSet("reports broken yaml with the parser line", "name: demo\ndataset:\n  path: x\n label: y\n",
+						null, 4, "invalid YAML"),
+				argumentSet("reports an empty file", "# nothing here\n", null, null, "file is empty"),
+				argumentSet("reports a top level that is not a mapping", "\n- name: demo\n", null, 2,
+						"top level must be a mapping"),
+				argumentSet("reports an unknown top level key", VALID + "gate: []\n", "gate", 8,
+						"unknown key (allowed: name, schedule, dataset"),
+				argumentSet("reports a duplicate key", VALID + "name: other\n", "name", 8, "duplicate key"),
+				argumentSet("reports a text where a number is needed", VALID.replace("rounds: 10", "rounds: ten"),
+						"trainer.rounds", 7, "must be an integer, got 'ten'"),
+				argumentSet("reports a mapping where text is needed", VALID.replace("label: y", "label: { a: b }"),
+						"dataset.label", 4, "must be a text value"),
+				argumentSet("reports a text where a mapping is needed", "name: demo\n" + DATASET + "trainer: xgboost\n",
+						"trainer", 5, "must be a mapping"),
+				argumentSet("reports a missing required key: is required", DATASET + TRAINER, "name", null,
+						"is required"),
+				argumentSet("reports a missing required key: is required", VALID.replace("  label: y\n", ""),
+						"dataset.label", 2, "is required"),
+				argumentSet("reports a name that is not kebab case", VALID.replace("name: demo", "name: Demo_1"),
+						"name", 1, "must match [a-z0-9-]+"),
+				argumentSet("reports a name that differs from the file name",
+						VALID.replace("name: demo", "name: other"), "name", 1, "must equal the file name"),
+				argumentSet("reports a bad cron with the cron message", VALID + "schedule:\n  cron: \"0 3 * * *\"\n",
+						"schedule.cron", 9, "must consist of 6 fields"),
+				argumentSet("reports a bad zone", VALID + "schedule: { cron: \"0 0 3 * * *\", zone: Mars/Olympus }\n",
+						"schedule.zone", 8, "unknown time zone 'Mars/Olympus'"),
+				argumentSet("reports rounds below one", VALID.replace("rounds: 10", "rounds: 0"), "trainer.rounds", 7,
+						"must be at least 1"),
+				argumentSet("reports an unknown objective with the allowed ones",
+						VALID.replace("binary:logistic", "binary:hinge"), "trainer.objective", 6,
+						"unknown objective 'binary:hinge' (allowed: binary:logistic, multi:softprob, reg:squarederror)"),
+				argumentSet("reports a trainer type other than xgboost", VALID + "  type: lightgbm\n", "trainer.type",
+						8, "unsupported trainer type 'lightgbm'"),
+				argumentSet("reports params that are not scalars", VALID + "  params:\n    eta: [1, 2]\n",
+						"trainer.params.eta", 9, "must be a number"),
+				argumentSet("reports an unknown gate metric", VALID + "gates:\n  - { metric: f1, min: 0.5 }\n",
+						"gates[0].metric", 9, "unknown metric 'f1' (allowed: auc"),
+				argumentSet("reports a gate metric that does not fit the objective",
+						VALID + "gates:\n  - { metric: auc, min: 0.5 }\n  - metric: rmse\n    max: 3\n",
+						"gates[1].metric", 10, "metric rmse does not apply to objective binary:logistic"),
+				argumentSet("reports a gate without a bound", VALID + "gates:\n  - { metric: auc }\n", "gates[0]", 9,
+						"needs at least one of min, max, max-regression"),
+				argumentSet("reports a negative max regression",
+						VALID + "gates:\n  - metric: auc\n    max-regression: -0.1\n", "gates[0].max-regression", 10,
+						"must not be negative"),
+				argumentSet("reports gates that are not a list", VALID + "gates: { metric: auc }\n", "gates", 8,
+						"must be a list"),
+				argumentSet("reports a missing dataset file",
+						VALID.replace("synthetic:classification?rows=100&features=4", "data/missing.csv"),
+						"dataset.path", 3, "missing.csv does not exist"),
+				argumentSet(
+						"reports synthetic data that does not fit the objective: synthetic:classification data does not fit objective reg:squarederror",
+						VALID.replace("binary:logistic", "reg:squarederror"), "dataset.path", 3,
+						"synthetic:classification data does not fit objective reg:squarederror"),
+				argumentSet(
+						"reports synthetic data that does not fit the objective: synthetic:regression data does not fit objective binary:logistic",
+						VALID.replace("classification", "regression"), "dataset.path", 3,
+						"synthetic:regression data does not fit objective binary:logistic"),
+				argumentSet("reports durations that do not parse or are not positive: '7 days' is not a duration",
+						VALID + "freshness: { max-age: 7 days }\n", "freshness.max-age", 8,
+						"'7 days' is not a duration"),
+				argumentSet("reports durations that do not parse or are not positive: must be positive",
+						VALID + "promotion:\n  approval-timeout: 0s\n", "promotion.approval-timeout", 9,
+						"must be positive"),
+				argumentSet("reports durations that do not parse or are not positive: must be positive",
+						VALID + "retry: { backoff: -5s }\n", "retry.backoff", 8, "must be positive"),
+				argumentSet("reports a warn age that is not below the max age",
+						VALID + "freshness:\n  max-age: 5d\n  warn-age: 5d\n", "freshness.warn-age", 10,
+						"must be less than max-age (5d)"),
+				argumentSet("reports a max backoff below the backoff: must be at least backoff (10s)",
+						VALID + "retry: { backoff: 10s, max-backoff: 5s }\n", "retry.max-backoff", 8,
+						"must be at least backoff (10s)"),
+				argumentSet("reports a max backoff below the backoff: must not exceed max-backoff",
+						VALID + "retry: { backoff: 1m }\n", "retry.backoff", 8, "must not exceed max-backoff"),
+				argumentSet("reports max attempts below one", VALID + "retry:\n  max-attempts: 0\n",
+						"retry.max-attempts", 9, "must be at least 1"),
+				argumentSet("reports an unknown approval", VALID + "promotion: { approval: sometimes }\n",
+						"promotion.approval", 8, "must be manual or auto, got 'sometimes'"));
 	}
 
 }
