@@ -11,13 +11,11 @@ import dev.trainyard.pipeline.PipelineDefinition.CommandSpec;
 import dev.trainyard.pipeline.PipelineDefinition.GateSpec;
 import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.params.provider.Arguments.argumentSet;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The {@code trainer.type: command} block of CONTRACT §7, and the {@code timeout} both
@@ -44,6 +42,9 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 			""";
 
 	private static final String VALID = HEAD + TRAINER;
+
+	/** A command trainer without metrics, on lines 5-7. */
+	private static final String NO_METRICS = HEAD + "trainer:\n  type: command\n  command: [python3, train.py]\n";
 
 	@Test
 	void readsTheContractExample() {
@@ -106,13 +107,6 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsMissingOrEmptyMetrics() {
-		String noMetrics = HEAD + "trainer:\n  type: command\n  command: [python3, train.py]\n";
-		assertProblem(noMetrics, "trainer.metrics", 5, "is required");
-		assertProblem(noMetrics + "  metrics: []\n", "trainer.metrics", 8, "must declare at least one metric");
-	}
-
-	@Test
 	void reportsEnvironmentVariablesThatAreBadOrReserved() {
 		assertProblem(VALID + "  env: { TRAINYARD_SEED: \"1\" }\n", "trainer.env.TRAINYARD_SEED", 11,
 				"TRAINYARD_* variables are set by Trainyard");
@@ -168,70 +162,43 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 		assertThat(torch.gates()).extracting(GateSpec::metric).containsOnly(new DeclaredMetric("val_auc", Goal.MAX));
 	}
 
-	@ParameterizedTest
-	@MethodSource("badCommandTrainers")
-	void reportsEachProblemWithItsFieldAndLine(String yaml, String field, Integer line, String fragment) {
-		assertProblem(yaml, field, line, fragment);
-	}
-
-	/**
-	 * Command trainers with one problem each: the field, the line and a fragment of the
-	 * message it reports.
-	 */
-	static Stream<Arguments> badCommandTrainers() {
-		return Stream.of(
-				argumentSet("reports a missing or empty command: is required",
-						VALID.replace("  command: [python3, train.py, --epochs, \"40\"]\n", ""), "trainer.command", 5,
+	/** Files with one problem each: its field, its line and a fragment of its message. */
+	static Stream<Arguments> filesWithOneProblem() {
+		return Stream.of(arguments(NO_METRICS, "trainer.metrics", 5, "is required"),
+				arguments(NO_METRICS + "  metrics: []\n", "trainer.metrics", 8, "must declare at least one metric"),
+				arguments(VALID.replace("  command: [python3, train.py, --epochs, \"40\"]\n", ""), "trainer.command", 5,
 						"is required"),
-				argumentSet("reports a missing or empty command: must list the program and its arguments",
-						VALID.replace("[python3, train.py, --epochs, \"40\"]", "[]"), "trainer.command", 7,
+				arguments(VALID.replace("[python3, train.py, --epochs, \"40\"]", "[]"), "trainer.command", 7,
 						"must list the program and its arguments"),
-				argumentSet("reports a missing or empty command: must be a list",
-						VALID.replace("[python3, train.py, --epochs, \"40\"]", "python3 train.py"), "trainer.command",
+				arguments(VALID.replace("[python3, train.py, --epochs, \"40\"]", "python3 train.py"), "trainer.command",
 						7, "must be a list"),
-				argumentSet("reports arguments that are not plain values: must be a text value",
-						VALID.replace("--epochs, \"40\"]", "[--epochs, 40]]"), "trainer.command[2]", 7,
+				arguments(VALID.replace("--epochs, \"40\"]", "[--epochs, 40]]"), "trainer.command[2]", 7,
 						"must be a text value"),
-				argumentSet("reports arguments that are not plain values: must be a text value",
-						VALID.replace("[python3,", "[~,"), "trainer.command[0]", 7, "must be a text value"),
-				argumentSet("reports arguments that are not plain values: must not be blank",
-						VALID.replace("[python3,", "[\" \","), "trainer.command[0]", 7, "must not be blank"),
-				argumentSet("reports a bad metric name goal or shape: must match [A-Za-z0-9_.-]+, got 'val auc'",
-						VALID.replace("name: val_auc", "name: val auc"), "trainer.metrics[0].name", 9,
+				arguments(VALID.replace("[python3,", "[~,"), "trainer.command[0]", 7, "must be a text value"),
+				arguments(VALID.replace("[python3,", "[\" \","), "trainer.command[0]", 7, "must not be blank"),
+				arguments(VALID.replace("name: val_auc", "name: val auc"), "trainer.metrics[0].name", 9,
 						"must match [A-Za-z0-9_.-]+, got 'val auc'"),
-				argumentSet(
-						"reports a bad metric name goal or shape: must be max (higher is better) or min (lower is better), got 'up'",
-						VALID.replace("goal: max", "goal: up"), "trainer.metrics[0].goal", 9,
+				arguments(VALID.replace("goal: max", "goal: up"), "trainer.metrics[0].goal", 9,
 						"must be max (higher is better) or min (lower is better), got 'up'"),
-				argumentSet("reports a bad metric name goal or shape: is required",
-						VALID.replace("{ name: val_auc, goal: max }", "{ name: val_auc }"), "trainer.metrics[0].goal",
+				arguments(VALID.replace("{ name: val_auc, goal: max }", "{ name: val_auc }"), "trainer.metrics[0].goal",
 						9, "is required"),
-				argumentSet(
-						"reports a bad metric name goal or shape: must be a mapping like { name: val_auc, goal: max }",
-						VALID.replace("{ name: val_auc, goal: max }", "val_auc"), "trainer.metrics[0]", 9,
+				arguments(VALID.replace("{ name: val_auc, goal: max }", "val_auc"), "trainer.metrics[0]", 9,
 						"must be a mapping like { name: val_auc, goal: max }"),
-				argumentSet("reports a bad metric name goal or shape: unknown key (allowed: name, goal)",
-						VALID.replace("goal: max }", "goal: max, direction: up }"), "trainer.metrics[0].direction", 9,
+				arguments(VALID.replace("goal: max }", "goal: max, direction: up }"), "trainer.metrics[0].direction", 9,
 						"unknown key (allowed: name, goal)"),
-				argumentSet("reports a duplicate metric name on the second declaration",
-						VALID.replace("name: val_loss", "name: val_auc"), "trainer.metrics[1].name", 10,
+				arguments(VALID.replace("name: val_loss", "name: val_auc"), "trainer.metrics[1].name", 10,
 						"duplicate metric name 'val_auc' (also declared on line 9)"),
-				argumentSet("reports a gate naming a metric the trainer does not declare",
-						VALID + "gates:\n  - { metric: val_auc, min: 0.9 }\n  - { metric: auc, min: 0.9 }\n",
+				arguments(VALID + "gates:\n  - { metric: val_auc, min: 0.9 }\n  - { metric: auc, min: 0.9 }\n",
 						"gates[1].metric", 13,
 						"metric 'auc' is not declared in trainer.metrics (declared: val_auc, val_loss)"),
-				argumentSet("reports durations that do not parse or are not positive: 'soon' is not a duration",
-						VALID + "  timeout: soon\n", "trainer.timeout", 11, "'soon' is not a duration"),
-				argumentSet("reports durations that do not parse or are not positive: must be positive",
-						VALID + "  stop-grace: 0s\n", "trainer.stop-grace", 11, "must be positive"),
-				argumentSet("reports durations that do not parse or are not positive: must be positive",
-						HEAD + "trainer: { objective: binary:logistic, rounds: 3, timeout: -1m }\n", "trainer.timeout",
-						5, "must be positive"),
-				argumentSet("reports unknown keys of a command trainer with its allowed keys",
-						VALID + "  shell: bash\n", "trainer.shell", 11,
+				arguments(VALID + "  timeout: soon\n", "trainer.timeout", 11, "'soon' is not a duration"),
+				arguments(VALID + "  stop-grace: 0s\n", "trainer.stop-grace", 11, "must be positive"),
+				arguments(HEAD + "trainer: { objective: binary:logistic, rounds: 3, timeout: -1m }\n",
+						"trainer.timeout", 5, "must be positive"),
+				arguments(VALID + "  shell: bash\n", "trainer.shell", 11,
 						"unknown key (allowed: type, command, env, metrics, timeout, stop-grace, evaluate)"),
-				argumentSet("reports an unknown type only once", HEAD + "trainer:\n  type: lightgbm\n  command: [x]\n",
-						"trainer.type", 6, "unsupported trainer type 'lightgbm' (allowed: xgboost, command)"));
+				arguments(HEAD + "trainer:\n  type: lightgbm\n  command: [x]\n", "trainer.type", 6,
+						"unsupported trainer type 'lightgbm' (allowed: xgboost, command)"));
 	}
 
 }
