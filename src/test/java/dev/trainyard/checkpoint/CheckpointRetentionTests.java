@@ -45,7 +45,7 @@ class CheckpointRetentionTests implements InUseBackend {
 	@Test
 	void keepsTheNewestCheckpointsWhileTrainingAndNoneOnceTheModelIsRegistered() {
 		String name = pipeline("retained", 0.5);
-		this.store.failWrites((key) -> key.contains("/000040-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(40);
 		RunView failed;
 		try {
 			failed = this.runs.launch(name, "tester");

@@ -107,7 +107,7 @@ class OneOwnerTests {
 
 	private String killed(String name) throws Exception {
 		pipeline(name);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		this.store.heal();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", KilledRuns.finishedProcess().pid(), Instant.now());

@@ -56,7 +56,7 @@ class PipelineJobTests implements InUseBackend {
 	@OnlyOn(Backend.POSTGRES_S3)
 	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
 		String name = pipeline("in-the-bucket", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		assertThat(failed.checkpoints()).isNotEmpty()
 			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
@@ -147,7 +147,7 @@ class PipelineJobTests implements InUseBackend {
 	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() {
 		String name = pipeline("corrupt", "auto", 0.8);
 		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
 		assertThat(newest.round()).isEqualTo(20);
@@ -164,7 +164,7 @@ class PipelineJobTests implements InUseBackend {
 	@Test
 	void recoversARunWhoseProcessWasKilled() throws Exception {
 		String name = pipeline("killed", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		Process gone = KilledRuns.finishedProcess();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
@@ -179,7 +179,7 @@ class PipelineJobTests implements InUseBackend {
 	@Test
 	void refusesToRecoverARunWhoseProcessIsAlive() {
 		String name = pipeline("alive", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());

@@ -44,6 +44,15 @@ public class FaultyBlobStore implements BlobStore {
 	}
 
 	/**
+	 * Makes the next write of the checkpoint of {@code round} fail as a crash would (not
+	 * transient, so the run fails there and a restart goes on from the checkpoint
+	 * before).
+	 */
+	public void crashWritingCheckpoint(int round) {
+		failWrites((key) -> key.contains("/%06d-".formatted(round)), 1, new IllegalStateException("crash"));
+	}
+
+	/**
 	 * Makes the next {@code times} reads of keys matching {@code keys} fail with
 	 * {@code failure}.
 	 */
