@@ -55,9 +55,8 @@ class PipelineJobTests implements InUseBackend {
 	@Test
 	@OnlyOn(Backend.POSTGRES_S3)
 	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
-		String name = pipeline("in-the-bucket", "auto", 0.8);
-		this.store.crashWritingCheckpoint(30);
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "in-the-bucket";
+		RunView failed = crashedAtRound30(name);
 		assertThat(failed.checkpoints()).isNotEmpty()
 			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
 		assertThat(this.checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
@@ -145,10 +144,8 @@ class PipelineJobTests implements InUseBackend {
 
 	@Test
 	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() {
-		String name = pipeline("corrupt", "auto", 0.8);
 		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
-		this.store.crashWritingCheckpoint(30);
-		RunView failed = this.runs.launch(name, "tester");
+		RunView failed = crashedAtRound30("corrupt");
 		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
 		assertThat(newest.round()).isEqualTo(20);
 		StoredBlobs.flipAByte(newest.location());
@@ -163,9 +160,8 @@ class PipelineJobTests implements InUseBackend {
 
 	@Test
 	void recoversARunWhoseProcessWasKilled() throws Exception {
-		String name = pipeline("killed", "auto", 0.8);
-		this.store.crashWritingCheckpoint(30);
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "killed";
+		RunView failed = crashedAtRound30(name);
 		Process gone = KilledRuns.finishedProcess();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
 				gone.info().startInstant().orElse(java.time.Instant.now()));
@@ -178,9 +174,8 @@ class PipelineJobTests implements InUseBackend {
 
 	@Test
 	void refusesToRecoverARunWhoseProcessIsAlive() {
-		String name = pipeline("alive", "auto", 0.8);
-		this.store.crashWritingCheckpoint(30);
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "alive";
+		RunView failed = crashedAtRound30(name);
 		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());
 
@@ -228,6 +223,15 @@ class PipelineJobTests implements InUseBackend {
 		assertThatExceptionOfType(RunConflictException.class)
 			.isThrownBy(() -> this.runs.restart(done.runId(), "tester"))
 			.withMessageContaining("nothing to resume");
+	}
+
+	/**
+	 * A run of a new pipeline that crashed writing its round-30 checkpoint, leaving those
+	 * of rounds 10 and 20.
+	 */
+	private RunView crashedAtRound30(String name) {
+		this.store.crashWritingCheckpoint(30);
+		return this.runs.launch(pipeline(name, "auto", 0.8), "tester");
 	}
 
 	String pipeline(String name, String approval, double minAuc) {
