@@ -78,13 +78,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RunQueueFullException.class)
 	ResponseEntity<Object> queueFull(RunQueueFullException ex, WebRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
-		problem.setType(URI.create(TYPE_BASE + "run-queue-full"));
-		problem.setTitle("Run queue full");
-		problem.setProperty("queued", ex.queued());
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(QUEUE_RETRY_AFTER_SECONDS));
-		return handleExceptionInternal(ex, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+		return problem(ex, HttpStatus.TOO_MANY_REQUESTS, "run-queue-full", "Run queue full", ex.getMessage(),
+				Map.of("queued", ex.queued()), retryAfter(QUEUE_RETRY_AFTER_SECONDS), request);
 	}
 
 	@ExceptionHandler(InvalidPipelineException.class)
@@ -152,14 +147,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		if (Failures.isTransient(ex)) {
 			log.warn("Could not answer {} for now: {}", path(request), ex.toString());
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+			return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
 					"A service Trainyard depends on (its database or its store) is unavailable right now; try again"
-							+ " shortly");
-			problem.setType(URI.create(TYPE_BASE + "service-unavailable"));
-			problem.setTitle("Service unavailable");
-			HttpHeaders headers = new HttpHeaders();
-			headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-			return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+							+ " shortly",
+					Map.of(), retryAfter(RETRY_AFTER_SECONDS), request);
 		}
 		log.error("Unexpected error answering {}", path(request), ex);
 		return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
@@ -185,12 +176,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String type, String title,
 			@Nullable String detail, Map<String, Object> properties, WebRequest request) {
+		return problem(ex, status, type, title, detail, properties, new HttpHeaders(), request);
+	}
+
+	private ResponseEntity<Object> problem(Exception ex, HttpStatus status, String type, String title,
+			@Nullable String detail, Map<String, Object> properties, HttpHeaders headers, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (detail != null) ? detail : title);
 		problem.setType(URI.create(TYPE_BASE + type));
 		problem.setTitle(title);
 		properties.forEach(problem::setProperty);
-		ResponseEntity<Object> response = handleExceptionInternal(ex, problem, new HttpHeaders(), status, request);
+		ResponseEntity<Object> response = handleExceptionInternal(ex, problem, headers, status, request);
 		return (response != null) ? response : ResponseEntity.status(status).build();
+	}
+
+	private static HttpHeaders retryAfter(int seconds) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		return headers;
 	}
 
 	private static void complete(ProblemDetail problem, HttpStatusCode status, WebRequest request) {

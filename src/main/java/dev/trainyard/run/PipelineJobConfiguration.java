@@ -21,16 +21,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 class PipelineJobConfiguration {
 
 	@Bean
-	Job pipelineJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PrepareDataTasklet prepareData, TrainTasklet train, EvaluateTasklet evaluate, GateTasklet gate,
-			PromoteTasklet promote, RunJobListener listener) {
+	Job pipelineJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, TrainerTasklets trainer,
+			TrainTasklet train, GateTasklet gate, PromoteTasklet promote, RunJobListener listener) {
 		Steps steps = new Steps(jobRepository, transactionManager, listener);
 		Step promoteStep = steps.step(RunStep.PROMOTE, promote, false);
 		Step gateStep = steps.step(RunStep.GATE, gate, true);
 		return new JobBuilder(RunKeys.JOB_NAME, jobRepository).listener(listener)
-			.start(steps.step(RunStep.PREPARE_DATA, prepareData, false))
+			.start(steps.step(RunStep.PREPARE_DATA, trainer.prepareData(), false))
 			.next(steps.step(RunStep.TRAIN, train, false))
-			.next(steps.step(RunStep.EVALUATE, evaluate, false))
+			.next(steps.step(RunStep.EVALUATE, trainer.evaluate(), false))
 			.next(gateStep)
 			.on(GateTasklet.REJECTED)
 			.end()

@@ -42,12 +42,11 @@ public class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, JsonMapper json) {
 		ProblemResponses problems = new ProblemResponses(json);
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		ProblemSecurityAnswers answers = new ProblemSecurityAnswers(problems);
 		http.authorizeHttpRequests((requests) -> authorize(requests, properties.protectMetrics()))
-			.httpBasic((basic) -> basic.realmName(ProblemAuthenticationEntryPoint.REALM)
-				.authenticationEntryPoint(entryPoint))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+			.httpBasic((basic) -> basic.realmName(ProblemSecurityAnswers.REALM).authenticationEntryPoint(answers))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"))
 			.formLogin((form) -> form.disable())

@@ -10,10 +10,10 @@ import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.FileSetManifest;
 import dev.trainyard.store.FileSets;
 import dev.trainyard.store.InvalidFileSetException;
+import dev.trainyard.support.InUseBackend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.RunRows;
 import dev.trainyard.support.StoredBlobs;
-import dev.trainyard.support.Backend;
-import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @OnEveryBackend
 @TestPropertySource(properties = "trainyard.checkpoints.keep=2")
 @ExtendWith(OutputCaptureExtension.class)
-class DirectoryCheckpointsTests {
+class DirectoryCheckpointsTests implements InUseBackend {
 
 	@Autowired
 	DirectoryCheckpoints directories;
@@ -53,11 +53,6 @@ class DirectoryCheckpointsTests {
 
 	@TempDir
 	Path temp;
-
-	@Test
-	void runsOnTheBackendOfThisTestRun() {
-		Backend.current().assertInUse(this.jdbc, this.store);
-	}
 
 	@Test
 	void recordsACheckpointOnlyAfterItsFilesAndManifestAreStored() throws IOException {

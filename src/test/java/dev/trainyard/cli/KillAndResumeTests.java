@@ -54,35 +54,44 @@ class KillAndResumeTests {
 		return Backend.current().newSettings();
 	}
 
-	@Test
-	void killedRunResumesFromACheckpointToTheModelOfAnUninterruptedRun() throws Exception {
-		Map<String, String> settings = settings();
-		JsonNode reference = reference(settings);
-		TestPipelines.write(root.resolve("jobs"), "killed", pipeline("killed"));
-
-		Child killed = cli(settings, "run", "killed");
+	/**
+	 * Starts {@code run} of a new pipeline and waits until it printed round
+	 * {@value #KILL_AFTER_ROUND} (or ended).
+	 */
+	private Child runPastTheKillRound(Map<String, String> settings, String name) throws IOException {
+		TestPipelines.write(root.resolve("jobs"), name, pipeline(name));
+		Child child = cli(settings, "run", name);
 		await().atMost(Duration.ofMinutes(3))
 			.pollInterval(Duration.ofMillis(5))
-			.until(() -> killed.hasPrinted("round " + KILL_AFTER_ROUND + "/") || !killed.process().isAlive());
-		assertThat(killed.process().isAlive()).as("the run was still training when it was killed").isTrue();
-		killed.process().destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+			.until(() -> child.hasPrinted("round " + KILL_AFTER_ROUND + "/") || !child.process().isAlive());
+		return child;
+	}
 
-		JsonNode resumed = summaryOf(cli(settings, "resume", "killed").finish());
+	private static void assertResumedToTheReferenceModel(JsonNode resumed, JsonNode reference) {
 		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
 		assertThat(resumed.get("resumedFromRound").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND);
 		assertThat(resumed.get("modelSha256").asString()).isEqualTo(reference.get("modelSha256").asString());
 	}
 
 	@Test
+	void killedRunResumesFromACheckpointToTheModelOfAnUninterruptedRun() throws Exception {
+		Map<String, String> settings = settings();
+		JsonNode reference = reference(settings);
+
+		Child killed = runPastTheKillRound(settings, "killed");
+		assertThat(killed.process().isAlive()).as("the run was still training when it was killed").isTrue();
+		killed.process().destroyForcibly().waitFor(1, TimeUnit.MINUTES);
+
+		JsonNode resumed = summaryOf(cli(settings, "resume", "killed").finish());
+		assertResumedToTheReferenceModel(resumed, reference);
+	}
+
+	@Test
 	void sigtermStopsTheRunAtItsNextCheckpointAndResumeEndsWithTheModelOfAnUninterruptedRun() throws Exception {
 		Map<String, String> settings = settings();
 		JsonNode reference = reference(settings);
-		TestPipelines.write(root.resolve("jobs"), "terminated", pipeline("terminated"));
 
-		Child terminated = cli(settings, "run", "terminated");
-		await().atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofMillis(5))
-			.until(() -> terminated.hasPrinted("round " + KILL_AFTER_ROUND + "/") || !terminated.process().isAlive());
+		Child terminated = runPastTheKillRound(settings, "terminated");
 		terminated.process().toHandle().destroy();
 
 		assertThat(terminated.process().waitFor(1, TimeUnit.MINUTES)).as("stopped within the grace").isTrue();
@@ -92,9 +101,7 @@ class KillAndResumeTests {
 		assertThat(stopped.get("checkpoints").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND / 10);
 
 		JsonNode resumed = summaryOf(cli(settings, "resume", "terminated").finish());
-		assertThat(resumed.get("status").asString()).isEqualTo("COMPLETED");
-		assertThat(resumed.get("resumedFromRound").asInt()).isGreaterThanOrEqualTo(KILL_AFTER_ROUND);
-		assertThat(resumed.get("modelSha256").asString()).isEqualTo(reference.get("modelSha256").asString());
+		assertResumedToTheReferenceModel(resumed, reference);
 		Child again = cli(settings, "resume", "terminated").finish();
 		assertThat(again.process().exitValue()).isZero();
 		assertThat(summaryOf(again).get("runId").asString()).isEqualTo(resumed.get("runId").asString());

@@ -24,21 +24,18 @@ import dev.trainyard.slo.ErrorBudgetPolicy;
 import dev.trainyard.slo.FreshnessStatus;
 import dev.trainyard.slo.SloReport;
 import dev.trainyard.slo.Slos;
-import dev.trainyard.store.BlobStore;
-import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.MutableClock;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrainyardTest
 @OnEveryBackend
 @Import(MutableClock.Config.class)
-class IncidentJobTests {
+class IncidentJobTests implements InUseBackend {
 
 	static final String FLAKY = "slo: { run-success: { target: 0.9, window: 30d } }\n";
 
@@ -84,16 +81,6 @@ class IncidentJobTests {
 
 	@Autowired
 	MutableClock clock;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
 
 	@Test
 	void twoFailedRunsAreOneIncidentExhaustTheBudgetAndTheNextGoodRunAwaitsApproval() {

@@ -14,7 +14,6 @@ import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,11 +43,6 @@ class RunSignalsJobTests {
 
 	@Autowired
 	Incidents incidents;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void aCandidateWorseThanTheChampionOpensAModelDegradationIncident() {
@@ -93,7 +87,7 @@ class RunSignalsJobTests {
 	@Test
 	void aFailureThatIsNotAboutTheDataIsNoDataQualityIncident() {
 		pipeline("not-the-data", TestPipelines.synthetic("not-the-data", "auto", 0.5));
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		assertThat(this.runs.launch("not-the-data", "tester").outcome()).isEqualTo(Outcome.FAILED);
 		assertThat(OpenIncidents.types(this.incidents, "not-the-data"))
 			.containsExactlyInAnyOrder(IncidentType.TRAINING_FAILURE, IncidentType.ERROR_BUDGET_EXHAUSTED);
@@ -102,7 +96,7 @@ class RunSignalsJobTests {
 	@Test
 	void aCorruptCheckpointOpensACheckpointCorruptionIncident() {
 		pipeline("corrupt-checkpoint", TestPipelines.synthetic("corrupt-checkpoint", "auto", 0.8));
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch("corrupt-checkpoint", "tester");
 		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
 		StoredBlobs.flipAByte(newest.location());

@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.trainyard.pipeline.DeclaredMetric.Goal;
 import dev.trainyard.pipeline.PipelineDefinition.CommandSpec;
 import dev.trainyard.pipeline.PipelineDefinition.GateSpec;
 import dev.trainyard.pipeline.PipelineDefinition.TrainerSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * The {@code trainer.type: command} block of CONTRACT §7, and the {@code timeout} both
@@ -39,6 +42,9 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 			""";
 
 	private static final String VALID = HEAD + TRAINER;
+
+	/** A command trainer without metrics, on lines 5-7. */
+	private static final String NO_METRICS = HEAD + "trainer:\n  type: command\n  command: [python3, train.py]\n";
 
 	@Test
 	void readsTheContractExample() {
@@ -101,57 +107,6 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsAMissingOrEmptyCommand() {
-		assertProblem(VALID.replace("  command: [python3, train.py, --epochs, \"40\"]\n", ""), "trainer.command", 5,
-				"is required");
-		assertProblem(VALID.replace("[python3, train.py, --epochs, \"40\"]", "[]"), "trainer.command", 7,
-				"must list the program and its arguments");
-		assertProblem(VALID.replace("[python3, train.py, --epochs, \"40\"]", "python3 train.py"), "trainer.command", 7,
-				"must be a list");
-	}
-
-	@Test
-	void reportsArgumentsThatAreNotPlainValues() {
-		assertProblem(VALID.replace("--epochs, \"40\"]", "[--epochs, 40]]"), "trainer.command[2]", 7,
-				"must be a text value");
-		assertProblem(VALID.replace("[python3,", "[~,"), "trainer.command[0]", 7, "must be a text value");
-		assertProblem(VALID.replace("[python3,", "[\" \","), "trainer.command[0]", 7, "must not be blank");
-	}
-
-	@Test
-	void reportsMissingOrEmptyMetrics() {
-		String noMetrics = HEAD + "trainer:\n  type: command\n  command: [python3, train.py]\n";
-		assertProblem(noMetrics, "trainer.metrics", 5, "is required");
-		assertProblem(noMetrics + "  metrics: []\n", "trainer.metrics", 8, "must declare at least one metric");
-	}
-
-	@Test
-	void reportsABadMetricNameGoalOrShape() {
-		assertProblem(VALID.replace("name: val_auc", "name: val auc"), "trainer.metrics[0].name", 9,
-				"must match [A-Za-z0-9_.-]+, got 'val auc'");
-		assertProblem(VALID.replace("goal: max", "goal: up"), "trainer.metrics[0].goal", 9,
-				"must be max (higher is better) or min (lower is better), got 'up'");
-		assertProblem(VALID.replace("{ name: val_auc, goal: max }", "{ name: val_auc }"), "trainer.metrics[0].goal", 9,
-				"is required");
-		assertProblem(VALID.replace("{ name: val_auc, goal: max }", "val_auc"), "trainer.metrics[0]", 9,
-				"must be a mapping like { name: val_auc, goal: max }");
-		assertProblem(VALID.replace("goal: max }", "goal: max, direction: up }"), "trainer.metrics[0].direction", 9,
-				"unknown key (allowed: name, goal)");
-	}
-
-	@Test
-	void reportsADuplicateMetricNameOnTheSecondDeclaration() {
-		assertProblem(VALID.replace("name: val_loss", "name: val_auc"), "trainer.metrics[1].name", 10,
-				"duplicate metric name 'val_auc' (also declared on line 9)");
-	}
-
-	@Test
-	void reportsAGateNamingAMetricTheTrainerDoesNotDeclare() {
-		assertProblem(VALID + "gates:\n  - { metric: val_auc, min: 0.9 }\n  - { metric: auc, min: 0.9 }\n",
-				"gates[1].metric", 13, "metric 'auc' is not declared in trainer.metrics (declared: val_auc, val_loss)");
-	}
-
-	@Test
 	void reportsEnvironmentVariablesThatAreBadOrReserved() {
 		assertProblem(VALID + "  env: { TRAINYARD_SEED: \"1\" }\n", "trainer.env.TRAINYARD_SEED", 11,
 				"TRAINYARD_* variables are set by Trainyard");
@@ -160,14 +115,6 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 		assertProblem(VALID + "  env: [A]\n", "trainer.env", 11, "must be a mapping of variable names to values");
 		assertThat(parse(VALID + "  env: { OMP_NUM_THREADS: 2, _X: \"\" }\n").trainer().command().env())
 			.containsExactly(Map.entry("OMP_NUM_THREADS", "2"), Map.entry("_X", ""));
-	}
-
-	@Test
-	void reportsDurationsThatDoNotParseOrAreNotPositive() {
-		assertProblem(VALID + "  timeout: soon\n", "trainer.timeout", 11, "'soon' is not a duration");
-		assertProblem(VALID + "  stop-grace: 0s\n", "trainer.stop-grace", 11, "must be positive");
-		assertProblem(HEAD + "trainer: { objective: binary:logistic, rounds: 3, timeout: -1m }\n", "trainer.timeout", 5,
-				"must be positive");
 	}
 
 	@Test
@@ -196,18 +143,6 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsUnknownKeysOfACommandTrainerWithItsAllowedKeys() {
-		assertProblem(VALID + "  shell: bash\n", "trainer.shell", 11,
-				"unknown key (allowed: type, command, env, metrics, timeout, stop-grace, evaluate)");
-	}
-
-	@Test
-	void reportsAnUnknownTypeOnlyOnce() {
-		assertProblem(HEAD + "trainer:\n  type: lightgbm\n  command: [x]\n", "trainer.type", 6,
-				"unsupported trainer type 'lightgbm' (allowed: xgboost, command)");
-	}
-
-	@Test
 	void acceptsAnyNumericLabelForACommandTrainerDataset() {
 		String yaml = """
 				name: demo
@@ -225,6 +160,45 @@ class CommandTrainerValidationTests extends DemoPipelineParsing {
 		PipelineDefinition torch = catalog.get("breast-cancer-torch");
 		assertThat(torch.trainer().command().argv()).startsWith("/usr/bin/python3", "trainers/torch_mlp.py");
 		assertThat(torch.gates()).extracting(GateSpec::metric).containsOnly(new DeclaredMetric("val_auc", Goal.MAX));
+	}
+
+	/** Files with one problem each: its field, its line and a fragment of its message. */
+	static Stream<Arguments> filesWithOneProblem() {
+		return Stream.of(arguments(NO_METRICS, "trainer.metrics", 5, "is required"),
+				arguments(NO_METRICS + "  metrics: []\n", "trainer.metrics", 8, "must declare at least one metric"),
+				arguments(VALID.replace("  command: [python3, train.py, --epochs, \"40\"]\n", ""), "trainer.command", 5,
+						"is required"),
+				arguments(VALID.replace("[python3, train.py, --epochs, \"40\"]", "[]"), "trainer.command", 7,
+						"must list the program and its arguments"),
+				arguments(VALID.replace("[python3, train.py, --epochs, \"40\"]", "python3 train.py"), "trainer.command",
+						7, "must be a list"),
+				arguments(VALID.replace("--epochs, \"40\"]", "[--epochs, 40]]"), "trainer.command[2]", 7,
+						"must be a text value"),
+				arguments(VALID.replace("[python3,", "[~,"), "trainer.command[0]", 7, "must be a text value"),
+				arguments(VALID.replace("[python3,", "[\" \","), "trainer.command[0]", 7, "must not be blank"),
+				arguments(VALID.replace("name: val_auc", "name: val auc"), "trainer.metrics[0].name", 9,
+						"must match [A-Za-z0-9_.-]+, got 'val auc'"),
+				arguments(VALID.replace("goal: max", "goal: up"), "trainer.metrics[0].goal", 9,
+						"must be max (higher is better) or min (lower is better), got 'up'"),
+				arguments(VALID.replace("{ name: val_auc, goal: max }", "{ name: val_auc }"), "trainer.metrics[0].goal",
+						9, "is required"),
+				arguments(VALID.replace("{ name: val_auc, goal: max }", "val_auc"), "trainer.metrics[0]", 9,
+						"must be a mapping like { name: val_auc, goal: max }"),
+				arguments(VALID.replace("goal: max }", "goal: max, direction: up }"), "trainer.metrics[0].direction", 9,
+						"unknown key (allowed: name, goal)"),
+				arguments(VALID.replace("name: val_loss", "name: val_auc"), "trainer.metrics[1].name", 10,
+						"duplicate metric name 'val_auc' (also declared on line 9)"),
+				arguments(VALID + "gates:\n  - { metric: val_auc, min: 0.9 }\n  - { metric: auc, min: 0.9 }\n",
+						"gates[1].metric", 13,
+						"metric 'auc' is not declared in trainer.metrics (declared: val_auc, val_loss)"),
+				arguments(VALID + "  timeout: soon\n", "trainer.timeout", 11, "'soon' is not a duration"),
+				arguments(VALID + "  stop-grace: 0s\n", "trainer.stop-grace", 11, "must be positive"),
+				arguments(HEAD + "trainer: { objective: binary:logistic, rounds: 3, timeout: -1m }\n",
+						"trainer.timeout", 5, "must be positive"),
+				arguments(VALID + "  shell: bash\n", "trainer.shell", 11,
+						"unknown key (allowed: type, command, env, metrics, timeout, stop-grace, evaluate)"),
+				arguments(HEAD + "trainer:\n  type: lightgbm\n  command: [x]\n", "trainer.type", 6,
+						"unsupported trainer type 'lightgbm' (allowed: xgboost, command)"));
 	}
 
 }

@@ -3,12 +3,15 @@ package dev.trainyard.pipeline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class PipelineValidationTests extends DemoPipelineParsing {
 
@@ -33,21 +36,6 @@ class PipelineValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsBrokenYamlWithTheParserLine() {
-		assertProblem("name: demo\ndataset:\n  path: x\n label: y\n", null, 4, "invalid YAML");
-	}
-
-	@Test
-	void reportsAnEmptyFile() {
-		assertProblem("# nothing here\n", null, null, "file is empty");
-	}
-
-	@Test
-	void reportsATopLevelThatIsNotAMapping() {
-		assertProblem("\n- name: demo\n", null, 2, "top level must be a mapping");
-	}
-
-	@Test
 	void reportsAnUnknownKeyWithTheAllowedKeys() {
 		String yaml = "name: demo\n" + DATASET + "trainer:\n  objective: binary:logistic\n  round: 10\n";
 		assertThat(problems(yaml)).extracting(PipelineProblem::field, PipelineProblem::line, PipelineProblem::message)
@@ -56,126 +44,11 @@ class PipelineValidationTests extends DemoPipelineParsing {
 	}
 
 	@Test
-	void reportsAnUnknownTopLevelKey() {
-		assertProblem(VALID + "gate: []\n", "gate", 8, "unknown key (allowed: name, schedule, dataset");
-	}
-
-	@Test
-	void reportsADuplicateKey() {
-		assertProblem(VALID + "name: other\n", "name", 8, "duplicate key");
-	}
-
-	@Test
-	void reportsATextWhereANumberIsNeeded() {
-		assertProblem(VALID.replace("rounds: 10", "rounds: ten"), "trainer.rounds", 7, "must be an integer, got 'ten'");
-	}
-
-	@Test
-	void reportsAMappingWhereTextIsNeeded() {
-		assertProblem(VALID.replace("label: y", "label: { a: b }"), "dataset.label", 4, "must be a text value");
-	}
-
-	@Test
-	void reportsATextWhereAMappingIsNeeded() {
-		assertProblem("name: demo\n" + DATASET + "trainer: xgboost\n", "trainer", 5, "must be a mapping");
-	}
-
-	@Test
-	void reportsAMissingRequiredKey() {
-		assertProblem(DATASET + TRAINER, "name", null, "is required");
-		assertProblem(VALID.replace("  label: y\n", ""), "dataset.label", 2, "is required");
-	}
-
-	@Test
-	void reportsANameThatIsNotKebabCase() {
-		assertProblem(VALID.replace("name: demo", "name: Demo_1"), "name", 1, "must match [a-z0-9-]+");
-	}
-
-	@Test
-	void reportsANameThatDiffersFromTheFileName() {
-		assertProblem(VALID.replace("name: demo", "name: other"), "name", 1, "must equal the file name");
-	}
-
-	@Test
-	void reportsABadCronWithTheCronMessage() {
-		assertProblem(VALID + "schedule:\n  cron: \"0 3 * * *\"\n", "schedule.cron", 9, "must consist of 6 fields");
-	}
-
-	@Test
-	void reportsABadZone() {
-		assertProblem(VALID + "schedule: { cron: \"0 0 3 * * *\", zone: Mars/Olympus }\n", "schedule.zone", 8,
-				"unknown time zone 'Mars/Olympus'");
-	}
-
-	@Test
-	void reportsRoundsBelowOne() {
-		assertProblem(VALID.replace("rounds: 10", "rounds: 0"), "trainer.rounds", 7, "must be at least 1");
-	}
-
-	@Test
-	void reportsCheckpointEveryOutsideTheRounds() {
-		String yaml = VALID + "  checkpoint-every: 11\n";
-		assertProblem(yaml, "trainer.checkpoint-every", 8, "must be between 1 and rounds (10)");
-		assertProblem(VALID + "  checkpoint-every: 0\n", "trainer.checkpoint-every", 8, "must be between 1");
-	}
-
-	@Test
-	void reportsAnUnknownObjectiveWithTheAllowedOnes() {
-		assertProblem(VALID.replace("binary:logistic", "binary:hinge"), "trainer.objective", 6,
-				"unknown objective 'binary:hinge' (allowed: binary:logistic, multi:softprob, reg:squarederror)");
-	}
-
-	@Test
-	void reportsATrainerTypeOtherThanXgboost() {
-		assertProblem(VALID + "  type: lightgbm\n", "trainer.type", 8, "unsupported trainer type 'lightgbm'");
-	}
-
-	@Test
-	void reportsParamsThatAreNotScalars() {
-		assertProblem(VALID + "  params:\n    eta: [1, 2]\n", "trainer.params.eta", 9, "must be a number");
-	}
-
-	@Test
-	void reportsAnUnknownGateMetric() {
-		assertProblem(VALID + "gates:\n  - { metric: f1, min: 0.5 }\n", "gates[0].metric", 9,
-				"unknown metric 'f1' (allowed: auc");
-	}
-
-	@Test
-	void reportsAGateMetricThatDoesNotFitTheObjective() {
-		assertProblem(VALID + "gates:\n  - { metric: auc, min: 0.5 }\n  - metric: rmse\n    max: 3\n",
-				"gates[1].metric", 10, "metric rmse does not apply to objective binary:logistic");
-	}
-
-	@Test
-	void reportsAGateWithoutABound() {
-		assertProblem(VALID + "gates:\n  - { metric: auc }\n", "gates[0]", 9,
-				"needs at least one of min, max, max-regression");
-	}
-
-	@Test
-	void reportsANegativeMaxRegression() {
-		assertProblem(VALID + "gates:\n  - metric: auc\n    max-regression: -0.1\n", "gates[0].max-regression", 10,
-				"must not be negative");
-	}
-
-	@Test
-	void reportsGatesThatAreNotAList() {
-		assertProblem(VALID + "gates: { metric: auc }\n", "gates", 8, "must be a list");
-	}
-
-	@Test
 	void reportsAValidationFractionOutsideZeroToOne() {
 		for (String fraction : List.of("0", "1", "1.5", "-0.2")) {
 			String yaml = VALID.replace("  label: y\n", "  label: y\n  validation-fraction: " + fraction + "\n");
 			assertProblem(yaml, "dataset.validation-fraction", 5, "must be between 0 and 1 (exclusive)");
 		}
-	}
-
-	@Test
-	void reportsAMissingDatasetFile() {
-		assertProblem(VALID.replace("synthetic:classification?rows=100&features=4", "data/missing.csv"), "dataset.path",
-				3, "missing.csv does not exist");
 	}
 
 	@Test
@@ -194,46 +67,6 @@ class PipelineValidationTests extends DemoPipelineParsing {
 			assertProblem(VALID.replace("synthetic:classification?rows=100&features=4", path), "dataset.path", 3,
 					"malformed synthetic source '" + path + "'");
 		}
-	}
-
-	@Test
-	void reportsSyntheticDataThatDoesNotFitTheObjective() {
-		assertProblem(VALID.replace("binary:logistic", "reg:squarederror"), "dataset.path", 3,
-				"synthetic:classification data does not fit objective reg:squarederror");
-		assertProblem(VALID.replace("classification", "regression"), "dataset.path", 3,
-				"synthetic:regression data does not fit objective binary:logistic");
-	}
-
-	@Test
-	void reportsDurationsThatDoNotParseOrAreNotPositive() {
-		assertProblem(VALID + "freshness: { max-age: 7 days }\n", "freshness.max-age", 8, "'7 days' is not a duration");
-		assertProblem(VALID + "promotion:\n  approval-timeout: 0s\n", "promotion.approval-timeout", 9,
-				"must be positive");
-		assertProblem(VALID + "retry: { backoff: -5s }\n", "retry.backoff", 8, "must be positive");
-	}
-
-	@Test
-	void reportsAWarnAgeThatIsNotBelowTheMaxAge() {
-		assertProblem(VALID + "freshness:\n  max-age: 5d\n  warn-age: 5d\n", "freshness.warn-age", 10,
-				"must be less than max-age (5d)");
-	}
-
-	@Test
-	void reportsAMaxBackoffBelowTheBackoff() {
-		assertProblem(VALID + "retry: { backoff: 10s, max-backoff: 5s }\n", "retry.max-backoff", 8,
-				"must be at least backoff (10s)");
-		assertProblem(VALID + "retry: { backoff: 1m }\n", "retry.backoff", 8, "must not exceed max-backoff");
-	}
-
-	@Test
-	void reportsMaxAttemptsBelowOne() {
-		assertProblem(VALID + "retry:\n  max-attempts: 0\n", "retry.max-attempts", 9, "must be at least 1");
-	}
-
-	@Test
-	void reportsAnUnknownApproval() {
-		assertProblem(VALID + "promotion: { approval: sometimes }\n", "promotion.approval", 8,
-				"must be manual or auto, got 'sometimes'");
 	}
 
 	@Test
@@ -257,6 +90,63 @@ class PipelineValidationTests extends DemoPipelineParsing {
 					tuple("promotion.approval", 9));
 		assertThat(ex.getMessage()).isEqualTo(String.join("\n", ex.problems().stream().map(Object::toString).toList()));
 		assertThat(ex.getMessage()).startsWith(this.jobsDir.resolve("demo.yaml") + ":5: dataset.validation-fraction: ");
+	}
+
+	/** Files with one problem each: its field, its line and a fragment of its message. */
+	static Stream<Arguments> filesWithOneProblem() {
+		return Stream.of(
+				arguments(VALID + "  checkpoint-every: 11\n", "trainer.checkpoint-every", 8,
+						"must be between 1 and rounds (10)"),
+				arguments(VALID + "  checkpoint-every: 0\n", "trainer.checkpoint-every", 8, "must be between 1"),
+				arguments("name: demo\ndataset:\n  path: x\n label: y\n", null, 4, "invalid YAML"),
+				arguments("# nothing here\n", null, null, "file is empty"),
+				arguments("\n- name: demo\n", null, 2, "top level must be a mapping"),
+				arguments(VALID + "gate: []\n", "gate", 8, "unknown key (allowed: name, schedule, dataset"),
+				arguments(VALID + "name: other\n", "name", 8, "duplicate key"),
+				arguments(VALID.replace("rounds: 10", "rounds: ten"), "trainer.rounds", 7,
+						"must be an integer, got 'ten'"),
+				arguments(VALID.replace("label: y", "label: { a: b }"), "dataset.label", 4, "must be a text value"),
+				arguments("name: demo\n" + DATASET + "trainer: xgboost\n", "trainer", 5, "must be a mapping"),
+				arguments(DATASET + TRAINER, "name", null, "is required"),
+				arguments(VALID.replace("  label: y\n", ""), "dataset.label", 2, "is required"),
+				arguments(VALID.replace("name: demo", "name: Demo_1"), "name", 1, "must match [a-z0-9-]+"),
+				arguments(VALID.replace("name: demo", "name: other"), "name", 1, "must equal the file name"),
+				arguments(VALID + "schedule:\n  cron: \"0 3 * * *\"\n", "schedule.cron", 9, "must consist of 6 fields"),
+				arguments(VALID + "schedule: { cron: \"0 0 3 * * *\", zone: Mars/Olympus }\n", "schedule.zone", 8,
+						"unknown time zone 'Mars/Olympus'"),
+				arguments(VALID.replace("rounds: 10", "rounds: 0"), "trainer.rounds", 7, "must be at least 1"),
+				arguments(VALID.replace("binary:logistic", "binary:hinge"), "trainer.objective", 6,
+						"unknown objective 'binary:hinge' (allowed: binary:logistic, multi:softprob, reg:squarederror)"),
+				arguments(VALID + "  type: lightgbm\n", "trainer.type", 8, "unsupported trainer type 'lightgbm'"),
+				arguments(VALID + "  params:\n    eta: [1, 2]\n", "trainer.params.eta", 9, "must be a number"),
+				arguments(VALID + "gates:\n  - { metric: f1, min: 0.5 }\n", "gates[0].metric", 9,
+						"unknown metric 'f1' (allowed: auc"),
+				arguments(VALID + "gates:\n  - { metric: auc, min: 0.5 }\n  - metric: rmse\n    max: 3\n",
+						"gates[1].metric", 10, "metric rmse does not apply to objective binary:logistic"),
+				arguments(VALID + "gates:\n  - { metric: auc }\n", "gates[0]", 9,
+						"needs at least one of min, max, max-regression"),
+				arguments(VALID + "gates:\n  - metric: auc\n    max-regression: -0.1\n", "gates[0].max-regression", 10,
+						"must not be negative"),
+				arguments(VALID + "gates: { metric: auc }\n", "gates", 8, "must be a list"),
+				arguments(VALID.replace("synthetic:classification?rows=100&features=4", "data/missing.csv"),
+						"dataset.path", 3, "missing.csv does not exist"),
+				arguments(VALID.replace("binary:logistic", "reg:squarederror"), "dataset.path", 3,
+						"synthetic:classification data does not fit objective reg:squarederror"),
+				arguments(VALID.replace("classification", "regression"), "dataset.path", 3,
+						"synthetic:regression data does not fit objective binary:logistic"),
+				arguments(VALID + "freshness: { max-age: 7 days }\n", "freshness.max-age", 8,
+						"'7 days' is not a duration"),
+				arguments(VALID + "promotion:\n  approval-timeout: 0s\n", "promotion.approval-timeout", 9,
+						"must be positive"),
+				arguments(VALID + "retry: { backoff: -5s }\n", "retry.backoff", 8, "must be positive"),
+				arguments(VALID + "freshness:\n  max-age: 5d\n  warn-age: 5d\n", "freshness.warn-age", 10,
+						"must be less than max-age (5d)"),
+				arguments(VALID + "retry: { backoff: 10s, max-backoff: 5s }\n", "retry.max-backoff", 8,
+						"must be at least backoff (10s)"),
+				arguments(VALID + "retry: { backoff: 1m }\n", "retry.backoff", 8, "must not exceed max-backoff"),
+				arguments(VALID + "retry:\n  max-attempts: 0\n", "retry.max-attempts", 9, "must be at least 1"),
+				arguments(VALID + "promotion: { approval: sometimes }\n", "promotion.approval", 8,
+						"must be manual or auto, got 'sometimes'"));
 	}
 
 }

@@ -12,7 +12,7 @@ import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.store.BlobStore;
-import dev.trainyard.support.Backend;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
@@ -21,7 +21,6 @@ import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -33,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TrainyardTest
 @OnEveryBackend
-class ApprovalFlowTests {
+class ApprovalFlowTests implements InUseBackend {
 
 	final Path root = TestDirs.root(getClass());
 
@@ -48,11 +47,6 @@ class ApprovalFlowTests {
 
 	@Autowired
 	BlobStore store;
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
 
 	@Test
 	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion() throws Exception {

@@ -11,16 +11,14 @@ import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunStatus;
 import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
-import dev.trainyard.store.BlobStore;
-import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.KilledRuns;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TrainyardTest
 @OnEveryBackend
 @RecordApplicationEvents
-class PromotionFailureTests {
+class PromotionFailureTests implements InUseBackend {
 
 	final Path root = TestDirs.root(getClass());
 
@@ -57,16 +55,6 @@ class PromotionFailureTests {
 
 	@Autowired
 	ApplicationEvents events;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
 
 	@Test
 	void failedPointerWriteLeavesChampionHistoryAndPointerUnchanged() throws IOException {

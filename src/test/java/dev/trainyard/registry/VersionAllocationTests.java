@@ -8,15 +8,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.Sha256;
-import dev.trainyard.support.Backend;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,15 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TrainyardTest
 @OnEveryBackend
-class VersionAllocationTests {
+class VersionAllocationTests implements InUseBackend {
 
 	@Autowired
 	ModelRegistry registry;
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
 
 	@Test
 	void concurrentRegistrationsGetDistinctVersionsAndKeepTheirOwnArtifacts() throws Exception {

@@ -9,7 +9,6 @@ import dev.trainyard.support.FaultyBlobStore;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,11 +35,6 @@ class CandidateModelTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void aRestartedRunEvaluatesTheFinalCheckpointReadBack() {

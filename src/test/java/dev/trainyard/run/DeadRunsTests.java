@@ -81,7 +81,7 @@ class DeadRunsTests {
 
 	private String failedRun(String name) {
 		TestPipelines.write(TestDirs.jobs(getClass()), name, TestPipelines.synthetic(name, "auto", 0.5));
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		try {
 			return this.runs.launch(name, "tester").runId();
 		}

@@ -12,7 +12,6 @@ import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +42,6 @@ class OneOwnerTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void ofTwoResumesThatBothFoundTheKilledRunFreeOnlyOneStartsAnExecution() throws Exception {
@@ -113,7 +107,7 @@ class OneOwnerTests {
 
 	private String killed(String name) throws Exception {
 		pipeline(name);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
+		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch(name, "tester");
 		this.store.heal();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", KilledRuns.finishedProcess().pid(), Instant.now());

@@ -9,9 +9,9 @@ import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.VersionState;
-import dev.trainyard.store.BlobStore;
 import dev.trainyard.support.Backend;
 import dev.trainyard.support.FaultyBlobStore;
+import dev.trainyard.support.InUseBackend;
 import dev.trainyard.support.KilledRuns;
 import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.OnlyOn;
@@ -19,7 +19,6 @@ import dev.trainyard.support.StoredBlobs;
 import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 @TrainyardTest
 @OnEveryBackend
-class PipelineJobTests {
+class PipelineJobTests implements InUseBackend {
 
 	final Path root = TestDirs.root(getClass());
 
@@ -53,22 +52,11 @@ class PipelineJobTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
-
-	@Test
-	void runsOnTheBackendOfThisTestRun(@Autowired JdbcTemplate jdbc, @Autowired BlobStore store) {
-		Backend.current().assertInUse(jdbc, store);
-	}
-
 	@Test
 	@OnlyOn(Backend.POSTGRES_S3)
 	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
-		String name = pipeline("in-the-bucket", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "in-the-bucket";
+		RunView failed = crashedAtRound30(name);
 		assertThat(failed.checkpoints()).isNotEmpty()
 			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
 		assertThat(this.checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
@@ -156,10 +144,8 @@ class PipelineJobTests {
 
 	@Test
 	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() {
-		String name = pipeline("corrupt", "auto", 0.8);
 		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
-		RunView failed = this.runs.launch(name, "tester");
+		RunView failed = crashedAtRound30("corrupt");
 		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
 		assertThat(newest.round()).isEqualTo(20);
 		StoredBlobs.flipAByte(newest.location());
@@ -174,9 +160,8 @@ class PipelineJobTests {
 
 	@Test
 	void recoversARunWhoseProcessWasKilled() throws Exception {
-		String name = pipeline("killed", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "killed";
+		RunView failed = crashedAtRound30(name);
 		Process gone = KilledRuns.finishedProcess();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
 				gone.info().startInstant().orElse(java.time.Instant.now()));
@@ -189,9 +174,8 @@ class PipelineJobTests {
 
 	@Test
 	void refusesToRecoverARunWhoseProcessIsAlive() {
-		String name = pipeline("alive", "auto", 0.8);
-		this.store.failWrites((key) -> key.contains("/000030-"), 1, new IllegalStateException("crash"));
-		RunView failed = this.runs.launch(name, "tester");
+		String name = "alive";
+		RunView failed = crashedAtRound30(name);
 		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
 		KilledRuns.leave(this.jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());
 
@@ -239,6 +223,15 @@ class PipelineJobTests {
 		assertThatExceptionOfType(RunConflictException.class)
 			.isThrownBy(() -> this.runs.restart(done.runId(), "tester"))
 			.withMessageContaining("nothing to resume");
+	}
+
+	/**
+	 * A run of a new pipeline that crashed writing its round-30 checkpoint, leaving those
+	 * of rounds 10 and 20.
+	 */
+	private RunView crashedAtRound30(String name) {
+		this.store.crashWritingCheckpoint(30);
+		return this.runs.launch(pipeline(name, "auto", 0.8), "tester");
 	}
 
 	String pipeline(String name, String approval, double minAuc) {

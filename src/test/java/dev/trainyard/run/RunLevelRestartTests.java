@@ -8,7 +8,6 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +34,6 @@ class RunLevelRestartTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void aStoreFailingTransientlyFewerTimesThanTheAttemptsIsRetriedInTheStep() {

@@ -9,7 +9,6 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -46,11 +45,6 @@ class RunQueueTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void aLaunchBeyondTheSlotsWaitsAndOneBeyondTheQueueIsRefused() {

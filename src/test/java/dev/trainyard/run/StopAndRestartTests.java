@@ -8,7 +8,6 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,11 +36,6 @@ class StopAndRestartTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void restartRightAfterAStopIsRefusedWhileTheOwnerTrainsAndTheRunEndsWithTheUninterruptedModel() {

@@ -9,7 +9,6 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,11 +42,6 @@ class StoreCircuitBreakerTests {
 
 	@Autowired
 	MeterRegistry meters;
-
-	@AfterEach
-	void heal() {
-		this.store.heal();
-	}
 
 	@Test
 	void anOpenBreakerFailsTheRunFastAndItsRestartWaitsForTheBreaker() {

@@ -19,7 +19,7 @@ import dev.trainyard.store.s3.S3Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
@@ -34,10 +34,8 @@ class S3DatasetSourceTests {
 
 	static final Path DATA = Path.of("jobs", "data");
 
-	@TempDir
-	static Path buckets;
-
-	static S3ProxyServer server;
+	@RegisterExtension
+	static final InJvmS3 s3 = new InJvmS3("datasets");
 
 	static S3Connection connection;
 
@@ -45,9 +43,7 @@ class S3DatasetSourceTests {
 
 	@BeforeAll
 	static void uploadIris() throws Exception {
-		server = S3ProxyServer.start(buckets);
-		server.createBucket("datasets");
-		connection = server.connect("trainyard-store", "");
+		connection = s3.server().connect("trainyard-store", "");
 		iris = Files.readAllBytes(DATA.resolve("iris.csv"));
 		connection.client()
 			.putObject((request) -> request.bucket("datasets").key("demo/iris.csv"), AsyncRequestBody.fromBytes(iris))
@@ -55,9 +51,8 @@ class S3DatasetSourceTests {
 	}
 
 	@AfterAll
-	static void stop() throws Exception {
+	static void stop() {
 		connection.close();
-		server.close();
 	}
 
 	@Test
@@ -82,7 +77,7 @@ class S3DatasetSourceTests {
 
 	@Test
 	void deniedAccessFailsWithAnErrorThatIsNotRetried() {
-		try (S3Connection denied = new S3Connection(server.settings("trainyard-store", ""),
+		try (S3Connection denied = new S3Connection(s3.server().settings("trainyard-store", ""),
 				StaticCredentialsProvider.create(AwsBasicCredentials.create("nobody", "wrong")))) {
 			assertThatExceptionOfType(BlobStoreAccessException.class).isThrownBy(
 					() -> datasets(denied).prepare(spec("s3://datasets/demo/iris.csv"), Objective.MULTI_SOFTPROB, DATA))

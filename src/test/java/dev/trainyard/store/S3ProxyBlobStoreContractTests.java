@@ -9,10 +9,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,28 +20,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class S3ProxyBlobStoreContractTests extends S3BlobStoreContractTests {
 
-	@TempDir
-	static Path buckets;
-
-	static S3ProxyServer server;
-
-	@BeforeAll
-	static void startS3Proxy() throws Exception {
-		server = S3ProxyServer.start(buckets);
-		server.createBucket(BUCKET);
-	}
-
-	@AfterAll
-	static void stopS3Proxy() throws Exception {
-		server.close();
-	}
+	@RegisterExtension
+	static final InJvmS3 s3 = new InJvmS3(BUCKET);
 
 	@Test
 	void objectsDamagedAtRestFailTheirReadNamingTheKey() throws IOException {
 		for (long size : new long[] { 1000, 20L * 1024 * 1024 }) {
 			String key = key("000030-damaged");
 			StoredBlob blob = store().put(key, new SeededBytes(9, size));
-			flipByte(buckets.resolve(BUCKET).resolve(PREFIX).resolve(key), size / 2 + 5);
+			flipByte(s3.object(BUCKET, PREFIX, key), size / 2 + 5);
 			assertThatExceptionOfType(BlobCorruptException.class).isThrownBy(() -> {
 				try (InputStream in = store().open(key)) {
 					in.transferTo(OutputStream.nullOutputStream());
@@ -65,7 +50,7 @@ class S3ProxyBlobStoreContractTests extends S3BlobStoreContractTests {
 
 	@Override
 	protected URI endpoint() {
-		return server.endpoint();
+		return s3.server().endpoint();
 	}
 
 	@Override

@@ -10,11 +10,16 @@ import java.util.function.Predicate;
 
 import dev.trainyard.store.BlobStore;
 import dev.trainyard.store.StoredBlob;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A real store that can be told to fail chosen writes or reads, or to hold a write until
  * the test lets it go on: the edges a test cannot otherwise reach (a full disk, a network
- * error, a crash between two writes, a race).
+ * error, a crash between two writes, a race). Every {@link TrainyardTest} heals it after
+ * each test ({@link HealAfterEach}), so that no fault outlives the test that set it.
  */
 public class FaultyBlobStore implements BlobStore {
 
@@ -36,6 +41,15 @@ public class FaultyBlobStore implements BlobStore {
 	 */
 	public void failWrites(Predicate<String> keys, int times, Exception failure) {
 		this.fault.set(new Fault(keys, new AtomicInteger(times), failure, new AtomicInteger()));
+	}
+
+	/**
+	 * Makes the next write of the checkpoint of {@code round} fail as a crash would (not
+	 * transient, so the run fails there and a restart goes on from the checkpoint
+	 * before).
+	 */
+	public void crashWritingCheckpoint(int round) {
+		failWrites((key) -> key.contains("/%06d-".formatted(round)), 1, new IllegalStateException("crash"));
 	}
 
 	/**
@@ -166,6 +180,18 @@ public class FaultyBlobStore implements BlobStore {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
+		}
+
+	}
+
+	/** Heals the context's {@link FaultyBlobStore} after each test. */
+	public static class HealAfterEach implements AfterEachCallback {
+
+		@Override
+		public void afterEach(ExtensionContext context) {
+			SpringExtension.getApplicationContext(context)
+				.getBeanProvider(FaultyBlobStore.class)
+				.ifAvailable(FaultyBlobStore::heal);
 		}
 
 	}

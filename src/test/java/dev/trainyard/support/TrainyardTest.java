@@ -13,6 +13,7 @@ import dev.trainyard.store.FileBlobStore;
 import dev.trainyard.store.StoreCircuitBreaker;
 import dev.trainyard.store.s3.S3BlobStore;
 import dev.trainyard.store.s3.S3Connection;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -29,14 +30,15 @@ import org.springframework.core.env.Environment;
  * class ({@link TestDirs}); on an {@link OnEveryBackend} suite its database and store are
  * fresh ones of the current {@link Backend} (else H2 and files, unless the class
  * registers others, such as {@link EmbeddedPostgresDatabases#register}). A
- * {@link FaultyBlobStore} wraps the configured store, behind the store's circuit breaker.
- * See {@code TrainyardTestCustomizerFactory}.
+ * {@link FaultyBlobStore} wraps the configured store, behind the store's circuit breaker,
+ * and is healed after each test. See {@code TrainyardTestCustomizerFactory}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @SpringBootTest
+@ExtendWith(FaultyBlobStore.HealAfterEach.class)
 @Import(TrainyardTest.Stores.class)
 public @interface TrainyardTest {
 

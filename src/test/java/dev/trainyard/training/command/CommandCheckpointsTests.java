@@ -10,10 +10,10 @@ import dev.trainyard.checkpoint.Checkpoints;
 import dev.trainyard.checkpoint.DirectoryCheckpoints;
 import dev.trainyard.checkpoint.RestoredCheckpoint;
 import dev.trainyard.store.BlobStore;
+import dev.trainyard.support.InUseBackend;
+import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.RunRows;
 import dev.trainyard.support.StoredBlobs;
-import dev.trainyard.support.Backend;
-import dev.trainyard.support.OnEveryBackend;
 import dev.trainyard.support.TrainyardTest;
 import dev.trainyard.training.command.CommandTrainerException.Kind;
 import dev.trainyard.training.command.TrainerFixture.Outcome;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TrainyardTest
 @OnEveryBackend
 @ExtendWith(OutputCaptureExtension.class)
-class CommandCheckpointsTests {
+class CommandCheckpointsTests implements InUseBackend {
 
 	@Autowired
 	CommandTrainer trainer;
@@ -57,11 +57,6 @@ class CommandCheckpointsTests {
 
 	@TempDir
 	Path root;
-
-	@Test
-	void runsOnTheBackendOfThisTestRun() {
-		Backend.current().assertInUse(this.jdbc, this.store);
-	}
 
 	@Test
 	void aTransientFailureResumesFromTheNewestCheckpointThatVerifiesToTheSameModel(CapturedOutput output)
