@@ -1,8 +1,5 @@
 package dev.trainyard.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,23 +8,15 @@ import java.util.Optional;
 
 import dev.trainyard.checkpoint.CheckpointRef;
 import dev.trainyard.checkpoint.DirectoryCheckpoints;
-import dev.trainyard.checkpoint.RestoredCheckpoint;
-import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.pipeline.PipelineDefinition.CommandSpec;
 import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
 import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.store.StoredFileSet;
-import dev.trainyard.training.command.CommandTrainer;
 import dev.trainyard.training.command.CommandTrainerException;
 import dev.trainyard.training.command.CommandTrainerException.Kind;
-import dev.trainyard.training.command.LeftoverTrainers;
-import dev.trainyard.training.command.SplitFiles;
 import dev.trainyard.training.command.TrainerEvent;
 import dev.trainyard.training.command.TrainerEvent.CheckpointReady;
 import dev.trainyard.training.command.TrainerEvent.TrainerFinished;
-import dev.trainyard.training.command.TrainerLaunch;
-import dev.trainyard.training.command.TrainerProcess;
-import dev.trainyard.training.command.TrainingCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
@@ -40,7 +29,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A command trainer (CONTRACT §7) driven by {@code train}: the split written once per run
@@ -75,7 +63,7 @@ class CommandRunTrainer implements RunTrainer {
 
 	private final RunRepository runs;
 
-	private final CommandTrainer trainer;
+	private final CommandAttempts attempts;
 
 	private final DirectoryCheckpoints checkpoints;
 
@@ -85,8 +73,6 @@ class CommandRunTrainer implements RunTrainer {
 
 	private final TrainerPids pids;
 
-	private final RunLogs logs;
-
 	private final CommandEvaluation evaluation;
 
 	private final ApplicationEventPublisher events;
@@ -95,17 +81,16 @@ class CommandRunTrainer implements RunTrainer {
 
 	private final Clock clock;
 
-	CommandRunTrainer(RunContexts contexts, RunRepository runs, CommandTrainer trainer,
-			DirectoryCheckpoints checkpoints, ModelRegistry registry, Retries retries, TrainerPids pids, RunLogs logs,
+	CommandRunTrainer(RunContexts contexts, RunRepository runs, CommandAttempts attempts,
+			DirectoryCheckpoints checkpoints, ModelRegistry registry, Retries retries, TrainerPids pids,
 			CommandEvaluation evaluation, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
 		this.contexts = contexts;
 		this.runs = runs;
-		this.trainer = trainer;
+		this.attempts = attempts;
 		this.checkpoints = checkpoints;
 		this.registry = registry;
 		this.retries = retries;
 		this.pids = pids;
-		this.logs = logs;
 		this.evaluation = evaluation;
 		this.events = events;
 		this.json = json;
@@ -119,7 +104,7 @@ class CommandRunTrainer implements RunTrainer {
 		params.put("command", command.argv());
 		params.put("env", command.env());
 		execution.getExecutionContext().putString(RunKeys.PARAMS, this.json.writeValueAsString(params));
-		split(run, data);
+		this.attempts.split(run, data);
 	}
 
 	@Override
@@ -127,12 +112,12 @@ class CommandRunTrainer implements RunTrainer {
 		ExecutionContext state = step.getExecutionContext();
 		CommandAttempt attempt = run.attempt();
 		if (attempt == null || state.getLong(RunKeys.TRAIN_STEP_EXECUTION, -1L) != step.getId()) {
-			endLeftover(run);
+			this.attempts.endLeftover(run);
 			Duration timeout = run.definition().trainer().timeout();
 			if (timeout != null) {
 				owner.deadline(this.clock.instant(), timeout);
 			}
-			attempt = start(step, run, owner, 1);
+			attempt = this.attempts.start(step, run, owner, 1);
 			state.putLong(RunKeys.TRAIN_STEP_EXECUTION, step.getId());
 		}
 		long until = System.nanoTime() + CHUNK.toNanos();
@@ -201,7 +186,7 @@ class CommandRunTrainer implements RunTrainer {
 			Thread.currentThread().interrupt();
 			throw failure;
 		}
-		return start(step, run, owner, attempt.number() + 1);
+		return this.attempts.start(step, run, owner, attempt.number() + 1);
 	}
 
 	private void stopIfAsked(RunContext run, ActiveRun owner, CommandAttempt attempt) {
@@ -262,84 +247,6 @@ class CommandRunTrainer implements RunTrainer {
 				model.location(), model.manifest().files().size(), model.sha256(), finished.metrics());
 	}
 
-	/**
-	 * Starts attempt {@code number} of this step execution: restores the newest
-	 * checkpoint that verifies, starts the process, records its pid with the run.
-	 */
-	private CommandAttempt start(StepExecution step, RunContext run, ActiveRun owner, int number) {
-		PipelineDefinition definition = run.definition();
-		ExecutionContext state = step.getExecutionContext();
-		SplitFiles split = split(run, this.contexts.data(step.getJobExecution()));
-		Path attemptDir = runDir(run).resolve("attempt-" + step.getId() + "-" + number);
-		delete(attemptDir);
-		Optional<RestoredCheckpoint> restored = this.retries.call(definition, RunStep.TRAIN,
-				() -> this.checkpoints.restoreLatest(run.runId(), attemptDir.resolve("resume")));
-		int from = restored.map((checkpoint) -> checkpoint.ref().round()).orElse(0);
-		if (number == 1) {
-			state.putInt(RunKeys.TRAIN_START_ROUND, from);
-		}
-		state.putInt(RunKeys.TRAIN_ROUND, from);
-		Duration timeout = null;
-		if (owner.deadline() != null) {
-			timeout = Duration.between(this.clock.instant(), owner.deadline());
-			if (timeout.isNegative() || timeout.isZero()) {
-				throw new RunTimedOutException(run.runId(), owner.timeout(), from);
-			}
-		}
-		TrainerLaunch launch = TrainerLaunch.train(run.runId(), run.pipeline(), definition.dataset().seed(),
-				definition.trainer().command(), timeout, split, definition.baseDir(), attemptDir,
-				restored.map((checkpoint) -> new TrainerLaunch.Resume(checkpoint.dir(), checkpoint.ref().round()))
-					.orElse(null));
-		CommandAttempt attempt = new CommandAttempt(number, this.logs.buffer(run.runId()));
-		run.attempt(attempt);
-		TrainerProcess process = this.trainer.start(launch, attempt.log(), attempt);
-		attempt.process(process);
-		this.pids.record(run.runId(), process.identity());
-		if (restored.isPresent()) {
-			log.info("Resuming the trainer of run {} from the verified checkpoint at step {} ({})", run.runId(), from,
-					restored.get().ref().location());
-		}
-		return attempt;
-	}
-
-	/**
-	 * Ends the trainer an earlier process of this run left running (a {@code kill -9} of
-	 * Trainyard), so two trainers never write one run's checkpoints.
-	 */
-	private void endLeftover(RunContext run) {
-		this.pids.onThisHost(run.runId()).ifPresent((leftover) -> {
-			LeftoverTrainers.Outcome outcome = LeftoverTrainers.terminate(leftover,
-					run.definition().trainer().command().stopGrace());
-			log.info("Trainer {} recorded for run {}: {}", leftover.pid(), run.runId(), outcome);
-			this.pids.clear(run.runId());
-		});
-		if (this.pids.onAnotherHost(run.runId())) {
-			log.warn("Run {} recorded a trainer on another host; this host cannot end it", run.runId());
-		}
-	}
-
-	private SplitFiles split(RunContext run, TrainingData data) {
-		try {
-			return TrainingCsv.write(data.prepared(), runDir(run).resolve("data"));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot write the split of run " + run.runId() + " as CSV", ex);
-		}
-	}
-
-	private Path runDir(RunContext run) {
-		return this.trainer.workDir().resolve(run.runId());
-	}
-
-	private static void delete(Path dir) {
-		try {
-			FileSystemUtils.deleteRecursively(dir);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot empty " + dir, ex);
-		}
-	}
-
 	@Override
 	public void evaluate(JobExecution execution, RunContext run) {
 		ExecutionContext job = execution.getExecutionContext();
@@ -347,7 +254,7 @@ class CommandRunTrainer implements RunTrainer {
 		log.info("Candidate of run {}: {}", run.runId(), metrics);
 		this.registry.champion(run.pipeline()).ifPresent((champion) -> {
 			Map<String, Double> championMetrics = this.evaluation.championMetrics(execution, run, champion,
-					split(run, this.contexts.data(execution)), runDir(run));
+					this.attempts.split(run, this.contexts.data(execution)), this.attempts.runDir(run));
 			job.putInt(RunKeys.CHAMPION_VERSION, champion.version());
 			job.putString(RunKeys.CHAMPION_METRICS, this.json.writeValueAsString(championMetrics));
 		});
