@@ -172,8 +172,7 @@ class CommandRunTrainer implements RunTrainer {
 		if (failure.kind() != Kind.TRANSIENT || attempt.number() >= retry.maxAttempts() || owner.stopReason() != null) {
 			throw failure;
 		}
-		Duration backoff = retry.backoff().multipliedBy(1L << Math.min(20, attempt.number() - 1));
-		backoff = (backoff.compareTo(retry.maxBackoff()) > 0) ? retry.maxBackoff() : backoff;
+		Duration backoff = this.retries.retrying(run.definition(), RunStep.TRAIN, attempt.number());
 		log.warn(
 				"Trainer of run {} failed transiently (attempt {} of {}), starting it again in {} from its newest"
 						+ " checkpoint: {}",

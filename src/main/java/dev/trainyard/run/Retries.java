@@ -1,5 +1,6 @@
 package dev.trainyard.run;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.trainyard.failure.Failures;
@@ -15,6 +16,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Runs an action with the pipeline's bounded retries: exponential backoff with jitter,
@@ -57,6 +59,22 @@ class Retries {
 			}
 			throw new IllegalStateException(ex.getMessage(), cause);
 		}
+	}
+
+	/**
+	 * For a retry that cannot be wrapped around one call (a command trainer started again
+	 * after an exit 75): counts retry number {@code retry} (1 for the first) like the
+	 * others and answers how long to wait before it, with the same backoff and jitter.
+	 */
+	Duration retrying(PipelineDefinition definition, RunStep step, int retry) {
+		this.meterRegistry.counter("trainyard.retries", "pipeline", definition.name(), "step", step.stepName())
+			.increment();
+		BackOffExecution backOff = policy(definition.retry()).getBackOff().start();
+		long delay = 0;
+		for (int i = 0; i < retry; i++) {
+			delay = backOff.nextBackOff();
+		}
+		return Duration.ofMillis(Math.max(0, delay));
 	}
 
 	private static RetryPolicy policy(RetrySpec retry) {

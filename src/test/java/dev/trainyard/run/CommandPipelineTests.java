@@ -14,6 +14,7 @@ import dev.trainyard.support.TestDirs;
 import dev.trainyard.support.TestPipelines;
 import dev.trainyard.support.TrainyardTest;
 import dev.trainyard.training.command.TrainerFixture;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +42,9 @@ class CommandPipelineTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
 	void commandPipelineRunsEndToEndAndIsPromotedOnItsOwnMetric() throws IOException {
@@ -80,6 +84,9 @@ class CommandPipelineTests {
 		List<String> log = this.runs.logs(run.runId(), 1000);
 		assertThat(log.stream().filter((line) -> line.startsWith("trainer starting"))).hasSize(2);
 		assertThat(log).contains("resuming from step 10");
+		assertThat(this.meters.counter("trainyard.retries", "pipeline", "cmd-flaky", "step", "train").count())
+			.as("the trainer's restart counted as a retry of the train step")
+			.isEqualTo(1);
 	}
 
 	@Test
