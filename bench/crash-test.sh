@@ -46,6 +46,7 @@ cleanup() {
   if [ "$keep" = 1 ]; then echo "work directory kept: $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+bench_snapshot "$work"
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 log "crash-test $n on $backend, $trainer trainer, work directory $work; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -154,7 +155,9 @@ trainyard crash $cmd "$out"; wait "$pid"; rc=$?; pid=
 sha=$(field "$out.out" modelSha256)
 check crash "$out"
 changes=$(val "$out.check" championChanges); versions=$(val "$out.check" versions)
-stuck=$(( $(val "$out.check" stuckExecutions) + $(val "$out.check" stuckRuns) ))
+changes=${changes:-0} versions=${versions:-0}
+stuck_e=$(val "$out.check" stuckExecutions) stuck_r=$(val "$out.check" stuckRuns)
+stuck=$(( ${stuck_e:-0} + ${stuck_r:-0} ))
 dup=$(( changes > 1 ? changes - 1 : 0 ))
 identical=no; [ "$sha" = "$sha0" ] && identical=yes
 log "final resume: exit $rc, status $(field "$out.out" status), outcome $(field "$out.out" outcome), resumed from round $(field "$out.out" resumedFromRound), model ${sha:-none}"
@@ -166,7 +169,7 @@ ok=1
 [ "$rc" = 0 ] && [ "$(val "$out.check" state)" = COMPLETED ] || { ok=0; log "FAIL: the run did not complete"; tail -5 "$out.err" >&2; }
 [ "$identical" = yes ] || { ok=0; log "FAIL: model differs from the uninterrupted run"; }
 [ "$changes" = 1 ] && [ "$versions" = 1 ] || { ok=0; log "FAIL: $changes champion changes, $versions versions (expected 1 and 1)"; }
-[ "$stuck" = 0 ] && [ "$(val "$out.check" stuckSteps)" = 0 ] || { ok=0; log "FAIL: executions left running"; }
+[ -n "$stuck_e" ] && [ "$stuck" = 0 ] && [ "$(val "$out.check" stuckSteps)" = 0 ] || { ok=0; log "FAIL: executions left running"; }
 [ "$(val "$out.check" checkpointsBad)" = 0 ] && [ "$bad_mid" = 0 ] || { ok=0; log "FAIL: checkpoint rows whose blob does not verify (after $bad_mid kill(s), $(val "$out.check" checkpointsBad) at the end)"; }
 [ "$regressions" = 0 ] || { ok=0; log "FAIL: $regressions resume(s) trained rounds a checkpoint already covered"; }
 [ "$failures" = 0 ] || { ok=0; log "FAIL: $failures run/resume invocation(s) failed on their own"; }

@@ -35,3 +35,12 @@ backend_args() {
   echo "--trainyard.store.s3.endpoint=$(prop "$props" s3.endpoint) --trainyard.store.s3.region=us-east-1 --trainyard.store.s3.path-style-access=true"
 }
 export AWS_ACCESS_KEY_ID=trainyard AWS_SECRET_ACCESS_KEY=trainyard-secret-key AWS_REGION=us-east-1
+
+# bench_snapshot DIR: copies the jar and the compiled classes into DIR and points jar and BENCH_CP at the copies, so
+# that a rebuild while a long benchmark runs does not pull its classes away
+bench_snapshot() {
+  local dir=$1; mkdir -p "$dir/cp"
+  cp target/trainyard.jar "$dir/trainyard.jar"; jar=$dir/trainyard.jar
+  cp -r target/classes target/test-classes "$dir/cp/"
+  BENCH_CP="$dir/cp/test-classes:$dir/cp/classes:$(cat target/bench-classpath.txt)"
+}
