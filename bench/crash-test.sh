@@ -8,8 +8,8 @@
 #                    the built-in XGBoost trainer
 #     --pipeline     another pipeline (default synthetic-long), of jobs/ or of --jobs-dir=DIR
 #     --keep         keep the work directory (printed at the start)
-# The kills: about 20 % (at least 1) in the promotion phase (after "Candidate of run", after "Registered ...
-# version", after "champion is now", a few ms later), about 45 % while the store writes a checkpoint (a new file in
+# The kills: about 20 % (at least 1) in the promotion phase (after "Candidate of run" +0-40 ms, then one after
+# "Registered ... version" +0-30 ms, and last one after "champion is now" +0-20 ms), about 45 % while the store writes a checkpoint (a new file in
 # the store or in S3Proxy's bucket, +0-40 ms, after 0-2 such writes let through so that kills spread over the run),
 # the rest at a uniformly random moment of the process (start-up, recovery, data preparation, training). Kills in
 # the promotion phase come last, since a run gets there only once.
@@ -116,7 +116,11 @@ import random, sys
 n = int(sys.argv[1]); p = max(1, round(n * 0.2)); w = round((n - p) * 0.56)
 first = ["write %d" % random.randint(0, 2) for _ in range(w)] + ["random"] * (n - p - w)
 random.shuffle(first)
-print("\n".join(first + ["promote %d" % (i % 3) for i in range(p)]))
+# "Candidate of run" shows again in every resume until the gate step is done, so those come first; a kill after
+# "Registered" leaves a resume that goes straight to gate or promote, and "champion is now" is the last line before
+# the run ends, so it comes last
+promote = ([0] * (p - 2) + [1, 2]) if p >= 2 else [2]
+print("\n".join(first + ["promote %d" % t for t in promote]))
 PY
 )
 kills=0 resumed=0 pending=0 bad_mid=0 regressions=0 failures=0 i=0 cmd=run

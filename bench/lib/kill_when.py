@@ -7,7 +7,7 @@ MODE
   write    when a new file appears under WATCHDIR (the store writing a checkpoint: the file store's
            temporary file, or S3Proxy's part/object files), after ARG earlier appearances have been let
            through, plus 0-40 ms
-  promote  when stderr shows the promotion phase: ARG picks the trigger (0: "Candidate of run" + 0-80 ms,
+  promote  when stderr shows the promotion phase: ARG picks the trigger (0: "Candidate of run" + 0-40 ms,
            1: "Registered ... version" + 0-30 ms, 2: "champion is now" + 0-20 ms)
   random   at a uniformly random moment in the first ARG seconds of the process
 Prints one line saying what it did; exit 0 when it killed, 1 when the process ended first.
@@ -79,7 +79,7 @@ elif mode == "write":
             skip -= 1
         time.sleep(0.003)
 elif mode == "promote":
-    trigger, spread = [("Candidate of run", 0.08), (r"Registered .* version", 0.03), ("champion is now", 0.02)][int(arg)]
+    trigger, spread = [("Candidate of run", 0.04), (r"Registered .* version", 0.03), ("champion is now", 0.02)][int(arg)]
     while True:
         if not alive():
             print(f"missed (promote '{trigger}'): process ended first"); sys.exit(1)
