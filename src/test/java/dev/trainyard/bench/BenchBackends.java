@@ -13,8 +13,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
 import dev.trainyard.store.S3ProxyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Benchmark and crash-test helper, not a test: starts the production pair without Docker
@@ -25,8 +40,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Arguments: {@code <work dir> <settings file> <database or bucket name>...}: for each
  * name, a database and a bucket of that name. Then it reads commands, one a line, from
  * stdin: {@code pg-restart} (stop PostgreSQL and start it again on the same port and data
- * directory), {@code pg-stop}, {@code pg-start}; end of file stops everything. Each
- * command is answered with one line on stdout ({@code ok <command>}).
+ * directory), {@code pg-stop}, {@code pg-start}, {@code s3-fail} (every S3 request
+ * answered with an error, as an S3 that is down), {@code s3-latency <ms>} (every request
+ * delayed that long, as a slow S3; 0 ends it), {@code s3-heal}; end of file stops
+ * everything. Each command is answered with one line on stdout ({@code ok <command>}).
  */
 public final class BenchBackends {
 
@@ -40,6 +57,10 @@ public final class BenchBackends {
 
 	private int port;
 
+	private final AtomicBoolean s3Failing = new AtomicBoolean();
+
+	private final AtomicLong s3LatencyMillis = new AtomicLong();
+
 	private BenchBackends(Path work) {
 		this.pgData = work.resolve("pg");
 		this.log = work.resolve("postgres.log");
@@ -52,13 +73,21 @@ public final class BenchBackends {
 		Files.createDirectories(work);
 		BenchBackends backends = new BenchBackends(work);
 		backends.startPostgres(0);
-		try (S3ProxyServer s3 = S3ProxyServer.start(work.resolve("s3"))) {
+		S3Proxy s3 = backends.startS3(work.resolve("s3"));
+		URI endpoint = URI.create("http://127.0.0.1:" + s3.getPort());
+		try (S3Client client = S3Client.builder()
+			.endpointOverride(endpoint)
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
+			.build()) {
 			List<String> lines = new ArrayList<>();
-			lines.add("s3.endpoint=" + s3.endpoint());
+			lines.add("s3.endpoint=" + endpoint);
 			lines.add("pg.port=" + backends.port);
 			for (String name : names) {
 				backends.createDatabase(name);
-				s3.createBucket(name);
+				client.createBucket((request) -> request.bucket(name));
 				lines.add(name + ".jdbc=" + backends.postgres.getJdbcUrl(USER, name));
 				lines.add(name + ".bucket=" + name);
 			}
@@ -70,14 +99,62 @@ public final class BenchBackends {
 			backends.serve();
 		}
 		finally {
+			s3.stop();
 			backends.stopPostgres();
 		}
+	}
+
+	/**
+	 * S3Proxy on its filesystem blob store, behind a switch that fails or delays every
+	 * call.
+	 */
+	private S3Proxy startS3(Path dir) throws Exception {
+		Files.createDirectories(dir);
+		BlobStore real = new FilesystemNio2BlobStore(dir.toString());
+		BlobStore faulty = (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(),
+				new Class<?>[] { BlobStore.class }, (proxy, method, args) -> {
+					long latency = this.s3LatencyMillis.get();
+					if (latency > 0) {
+						Thread.sleep(latency);
+					}
+					if (this.s3Failing.get() && !method.getName().equals("close")) {
+						throw new IllegalStateException("bench: S3 is failing (" + method.getName() + ")");
+					}
+					try {
+						return method.invoke(real, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+		S3Proxy proxy = S3Proxy.builder()
+			.blobStore(faulty)
+			.endpoint(URI.create("http://127.0.0.1:0"))
+			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)
+			.ignoreUnknownHeaders(true)
+			.stopTimeout(0)
+			.build();
+		proxy.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!"STARTED".equals(proxy.getState())) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+			}
+			Thread.onSpinWait();
+		}
+		return proxy;
 	}
 
 	private void serve() throws IOException {
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 		for (String line = in.readLine(); line != null; line = in.readLine()) {
 			String command = line.trim();
+			if (command.startsWith("s3-latency ")) {
+				this.s3LatencyMillis.set(Long.parseLong(command.substring(11).trim()));
+				System.out.println("ok " + command);
+				System.out.flush();
+				continue;
+			}
 			switch (command) {
 				case "pg-restart" -> {
 					stopPostgres();
@@ -85,6 +162,11 @@ public final class BenchBackends {
 				}
 				case "pg-stop" -> stopPostgres();
 				case "pg-start" -> startPostgres(this.port);
+				case "s3-fail" -> this.s3Failing.set(true);
+				case "s3-heal" -> {
+					this.s3Failing.set(false);
+					this.s3LatencyMillis.set(0);
+				}
 				case "" -> {
 					continue;
 				}
