@@ -8,8 +8,8 @@
 #                    the built-in XGBoost trainer
 #     --pipeline     another pipeline (default synthetic-long), of jobs/ or of --jobs-dir=DIR
 #     --keep         keep the work directory (printed at the start)
-# The kills: about 20 % (at least 1) in the promotion phase (after "Candidate of run" +0-40 ms, then one after
-# "Registered ... version" +0-30 ms, and last one after "champion is now" +0-20 ms), about 45 % while the store writes a checkpoint (a new file in
+# The kills: about 20 % (at least 1) in the promotion phase (at the first of "Candidate of run", "Registered ...
+# version", "champion is now" or, once training is done, the run's start, +0-40/150/400 ms in turn), about 45 % while the store writes a checkpoint (a new file in
 # the store or in S3Proxy's bucket, +0-40 ms, after 0-2 such writes let through so that kills spread over the run),
 # the rest at a uniformly random moment of the process (start-up, recovery, data preparation, training). Kills in
 # the promotion phase come last, since a run gets there only once.
@@ -108,7 +108,8 @@ t1=$(date +%s.%N)
 sha0=$(field "$work/ref.out" modelSha256)
 [ "$rc" = 0 ] && [ -n "$sha0" ] || { tail -5 "$work/ref.err" >&2; log "the uninterrupted run failed (exit $rc)"; exit 1; }
 span=$(python3 -c "print(float('$t1') - float('$t0'))")
-log "uninterrupted: exit 0, model $sha0, $(newest_round "$work/ref.err") rounds in ${span%.*} s"
+total=$(newest_round "$work/ref.err")
+log "uninterrupted: exit 0, model $sha0, $total rounds in ${span%.*} s"
 
 # 2. the kill plan: P promotion kills last, the others write/random shuffled
 plan=$(python3 - "$n" <<'PY'
@@ -116,11 +117,8 @@ import random, sys
 n = int(sys.argv[1]); p = max(1, round(n * 0.2)); w = round((n - p) * 0.56)
 first = ["write %d" % random.randint(0, 2) for _ in range(w)] + ["random"] * (n - p - w)
 random.shuffle(first)
-# "Candidate of run" shows again in every resume until the gate step is done, so those come first; a kill after
-# "Registered" leaves a resume that goes straight to gate or promote, and "champion is now" is the last line before
-# the run ends, so it comes last
-promote = ([0] * (p - 2) + [1, 2]) if p >= 2 else [2]
-print("\n".join(first + ["promote %d" % t for t in promote]))
+spreads = [0.04, 0.15, 0.4]  # ever later into evaluate, gate, promote and the job's end
+print("\n".join(first + ["promote %.2f" % spreads[i % 3] for i in range(p)]))
 PY
 )
 kills=0 resumed=0 pending=0 bad_mid=0 regressions=0 failures=0 i=0 cmd=run
@@ -129,6 +127,9 @@ while read -r mode arg; do
   before=$(newest_round "$work"/a*.err)
   trainyard crash $cmd "$out"
   [ "$mode" = random ] && arg=$(python3 -c "print(max(8.0, $span / 6))")
+  if [ "$mode" = promote ]; then
+    [ "${before:-0}" = "$total" ] && arg="1 $arg" || arg="0 $arg"
+  fi
   what=$(python3 "$here/lib/kill_when.py" "$pid" "$out.err" "$mode" "${watch[crash]}" "$arg"); hit=$?
   wait "$pid" 2>/dev/null; rc=$?; pid=
   first=$(grep -oE '(round|step) [0-9]+/' "$out.err" | head -1 | grep -oE '[0-9]+')

@@ -79,17 +79,25 @@ elif mode == "write":
             skip -= 1
         time.sleep(0.003)
 elif mode == "promote":
-    trigger, spread = [("Candidate of run", 0.04), (r"Registered .* version", 0.03), ("champion is now", 0.02)][int(arg)]
+    # ARG: "<after-training> <spread>": the first promotion-phase line of this process (+0-spread s); once training
+    # is done (after-training 1), also the run's start, since a resume after a kill late in promotion logs no
+    # promotion line of its own (it finishes the promote step, or only the job's end)
+    after, spread = arg.split()
+    spread = float(spread)
+    trigger = r"Candidate of run|Registered .* version|champion is now"
+    if after == "1":
+        trigger += r"|started \(execution"
     while True:
         if not alive():
-            print(f"missed (promote '{trigger}'): process ended first"); sys.exit(1)
+            print(f"missed (promote): process ended first"); sys.exit(1)
         try:
             text = open(err, errors="replace").read()
         except OSError:
             text = ""
-        if re.search(trigger, text):
+        m = re.search(trigger, text)
+        if m:
             time.sleep(random.random() * spread)
-            kill(f"in promotion (after '{trigger}')")
+            kill(f"in promotion (after '{m.group(0)}' +0-{spread:.2f} s)")
         time.sleep(0.003)
 else:
     sys.exit(f"unknown mode {mode}")
