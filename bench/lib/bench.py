@@ -544,6 +544,11 @@ def save():
             lines.append(f"- **{f['id']}**: {f['notes']}")
         for it in f.get("items", []):
             lines.append(f"  - {it['step']}: {it['seconds']} s")
+    # written by hand or by the other scripts, folded in as they are
+    for extra in ("bench/reports/analysis.md", "bench/reports/crash-test/summary.md", "bench/reports/faults.md"):
+        if os.path.exists(extra) and OUT_MD != "/dev/null":
+            text = open(extra).read()
+            lines += ["", re.sub(r"^(#+) ", lambda m: "#" + m.group(1) + " ", text, flags=re.M)]  # one level down
     open(OUT_MD, "w").write("\n".join(lines) + "\n")
 
 
