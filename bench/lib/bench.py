@@ -171,8 +171,10 @@ def backends(work, *names):
                                  props] + list(names), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=open(os.path.join(work, "backends.err"), "w"), text=True)
     line = p.stdout.readline()
+    while line and not line.startswith("ready"):  # its own log lines come first
+        line = p.stdout.readline()
     if not line.startswith("ready"):
-        raise RuntimeError("BenchBackends did not start: " + line)
+        raise RuntimeError("BenchBackends did not start, see " + os.path.join(work, "backends.err"))
     kv = dict(l.split("=", 1) for l in open(props).read().split("\n") if "=" in l)
     return p, kv
 

@@ -15,6 +15,7 @@ from bench import AWS_ENV, WORK, backends, backend_args, cli, java_main, http, S
 ONLY = set(bench.ARGS["--only"].split(",")) if "--only" in bench.ARGS else None
 results = []
 OUT = "bench/reports/faults"
+KEY = [""]
 
 
 def summary(out):
@@ -28,7 +29,7 @@ def check(jdbc, user, pipeline, store):
 
 
 def record(name, hypothesis, blast, expected, observed, passed, seconds=None, details=None):
-    r = {"scenario": name, "hypothesis": hypothesis, "blastRadius": blast, "expected": expected,
+    r = {"key": KEY[0], "scenario": name, "hypothesis": hypothesis, "blastRadius": blast, "expected": expected,
          "observed": observed, "pass": passed, "recoverySeconds": seconds, "details": details or {},
          "load": load(), "at": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
     results.append(r)
@@ -37,7 +38,7 @@ def record(name, hypothesis, blast, expected, observed, passed, seconds=None, de
 
 
 def not_run(name, hypothesis, why):
-    results.append({"scenario": name, "hypothesis": hypothesis, "blastRadius": "", "expected": "", "observed":
+    results.append({"key": KEY[0], "scenario": name, "hypothesis": hypothesis, "blastRadius": "", "expected": "", "observed":
                     "NOT RUN: " + why, "pass": None, "recoverySeconds": None, "details": {}, "load": load(), "at": ""})
     write()
 
@@ -99,6 +100,8 @@ def s3_scenarios(d, jobs, sha0, t_ref):
     def send(cmd):
         bp.stdin.write(cmd + "\n"); bp.stdin.flush()
         line = bp.stdout.readline().strip()
+        while line and not line.startswith(("ok ", "unknown ")):  # log lines in between
+            line = bp.stdout.readline().strip()
         log(f"backends: {line}")
     try:
         if ONLY is None or "s3" in ONLY:
@@ -202,10 +205,10 @@ def disk_full(d, jobs, sha0):
         not_run("File store disk full", "", "cannot mount a tmpfs here")
         return
     try:
-        # leave about 1.5 MB: a few checkpoints fit, then the disk is full
+        # leave about 250 kB: the first checkpoints fit, then the disk is full
         free = shutil.disk_usage(mnt).free
         with open(os.path.join(mnt, "filler"), "wb") as f:
-            f.write(b"\0" * (free - 1_500_000))
+            f.write(b"\0" * (free - 250_000))
         store = os.path.join(mnt, "store")
         extra = [f"--data-dir={d}/full-data", f"--trainyard.store.root={store}"]
         freed = {}
@@ -218,7 +221,7 @@ def disk_full(d, jobs, sha0):
         s = summary(out2)
         c = check(f"jdbc:h2:file:{d}/full-data/db/trainyard;AUTO_SERVER=TRUE", "sa", "faults", f"file:{store}")
         ok = rc != 0 and s.get("outcome") == "PROMOTED" and s.get("modelSha256") == sha0 and c["checkpointsBad"] == "0"
-        record("File store's disk full (tmpfs with ~1.5 MB free)",
+        record("File store's disk full (tmpfs with ~250 kB free)",
                "A full disk fails the run with a message that says so, leaves no checkpoint row without its whole "
                "blob (the store writes a temporary file and renames it), and once space is freed `resume` completes "
                "from the last good checkpoint with the same model.",
@@ -236,7 +239,7 @@ def disk_full(d, jobs, sha0):
 def server_kill(d, jobs):
     k = 6
     data = os.path.join(d, "server")
-    write_pipeline(jobs, "queued", rows=20000, features=10, rounds=40, every=5, depth=4)
+    write_pipeline(jobs, "queued", rows=100000, features=20, rounds=80, every=5, depth=6)
     s = Server(data, jobs, "--trainyard.runs.max-concurrent=2")
     try:
         s.wait_healthy()
@@ -244,9 +247,15 @@ def server_kill(d, jobs):
         for _ in range(k):
             code, body, _ = http("POST", s.url + "/api/pipelines/queued/runs")
             ids.append(json.loads(body)["runId"])
-        time.sleep(3)
-        code, body, _ = http("GET", s.url + "/api/runs?pipeline=queued&limit=100")
-        before = {r["runId"]: r["status"] for r in json.loads(body)}
+        deadline = time.monotonic() + 300
+        while True:  # kill once two train and the rest wait, after a first checkpoint
+            code, body, _ = http("GET", s.url + "/api/runs?pipeline=queued&limit=100")
+            runs = json.loads(body)
+            before = {r["runId"]: r["status"] for r in runs}
+            started = [r for r in runs if r["status"] == "STARTED" and r.get("checkpoints")]
+            if (len(started) >= 2 and "QUEUED" in before.values()) or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
         s.proc.kill(); s.proc.wait()
     finally:
         s.log.close()
@@ -288,13 +297,18 @@ if __name__ == "__main__":
     log(f"reference model {sha0} in {t_ref:.0f} s")
     scenarios = [("s3", lambda: s3_scenarios(d, jobs, sha0, t_ref)), ("pg", lambda: None),
                  ("disk", lambda: disk_full(d, jobs, sha0)), ("server", lambda: server_kill(d, jobs))]
+    if ONLY is not None and os.path.exists(OUT + ".json"):  # keep the other scenarios' results
+        keys = ONLY | ({"s3", "pg"} if ONLY & {"s3", "pg"} else set()) | {"webhook"}
+        results.extend(r for r in json.load(open(OUT + ".json")) if r.get("key") not in keys)
     for name, fn in scenarios:
+        KEY[0] = name
         if ONLY is not None and name not in ONLY and not (name == "s3" and "pg" in ONLY):
             continue
         try:
             fn()
         except Exception as e:
             record(name, "", "", "", f"the scenario itself failed: {type(e).__name__}: {e}", False)
+    KEY[0] = "webhook"
     not_run("Webhook receiver down for a minute",
             "Incident deliveries to a webhook that is down are retried with the same event id and delivered once it "
             "is back.", "main has no incident module or sinks yet (trainyard.incidents.sinks is not implemented), so "
