@@ -105,6 +105,7 @@ def s3_scenarios(d, jobs, sha0, t_ref):
         log(f"backends: {line}")
     try:
         if ONLY is None or "s3" in ONLY:
+            KEY[0] = "s3"
             # baseline on PostgreSQL + S3, then the same with 150 ms per S3 request
             rc0, t0, _, out0 = run_with(d, jobs, backend_args(kv, "base") + [f"--data-dir={d}/base"], 10 ** 9,
                                         lambda: None)
@@ -163,6 +164,7 @@ def s3_scenarios(d, jobs, sha0, t_ref):
                    f"{c['stuckExecutions']}; stderr: {errline[:200]}", ok, recovery)
 
         if ONLY is None or "pg" in ONLY:
+            KEY[0] = "pg"
             restarted = {}
 
             def restart_pg():
@@ -298,7 +300,7 @@ if __name__ == "__main__":
     scenarios = [("s3", lambda: s3_scenarios(d, jobs, sha0, t_ref)), ("pg", lambda: None),
                  ("disk", lambda: disk_full(d, jobs, sha0)), ("server", lambda: server_kill(d, jobs))]
     if ONLY is not None and os.path.exists(OUT + ".json"):  # keep the other scenarios' results
-        keys = ONLY | ({"s3", "pg"} if ONLY & {"s3", "pg"} else set()) | {"webhook"}
+        keys = ONLY | {"webhook"}
         results.extend(r for r in json.load(open(OUT + ".json")) if r.get("key") not in keys)
     for name, fn in scenarios:
         KEY[0] = name
