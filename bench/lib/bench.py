@@ -299,9 +299,9 @@ def resume_latency():
         bp = None
         try:
             if backend == "postgres-s3":
-                bp, kv = backends(d, *[f"r{i}" for i in range(reps)])
+                bp, kv = backends(d, *[f"resume{i}" for i in range(reps)])
             for i in range(reps):
-                extra = [f"--data-dir={d}/data{i}", f"--jobs-dir={jobs}"] + (backend_args(kv, f"r{i}") if bp else [])
+                extra = [f"--data-dir={d}/data{i}", f"--jobs-dir={jobs}"] + (backend_args(kv, f"resume{i}") if bp else [])
                 rc, _, _, _ = cli(["run", "resume"] + extra, env=AWS_ENV, until=r"round 3/")
                 rc, t, lines, _ = cli(["resume", "resume"] + extra, env=AWS_ENV, until=r"round \d+/")
                 samples.append(round(t, 2))
