@@ -531,7 +531,9 @@ def save():
     lines = ["# Trainyard benchmark report", "",
              "Written by `bench/run.sh" + (" --quick" if QUICK else "") + "` (not a test; nothing asserts a time). "
              f"Machine: {META.get('cores')} cores ({META.get('cpu')}), {META.get('memoryGiB')} GiB, {META.get('jdk')}. "
-             f"Started {META.get('started')}, load average then {META.get('loadStart')}. "
+             f"Figures measured between {min((f.get('measuredAt', '~') for f in figures), default='?')} and "
+             f"{max((f.get('measuredAt', '') for f in figures), default='?')} (several invocations with --only and "
+             "--append); last written " f"{META.get('started')}. "
              "The machine is shared with other engineers' builds: each figure has the load average (1, 5, 15 min) "
              "when it was taken; compare ratios measured side by side rather than absolute times.", "",
              "| figure | value | target | met | median [min–max] of samples | n | load | how |", "|---|---|---|---|---|---|---|---|"]
