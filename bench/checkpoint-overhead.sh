@@ -4,16 +4,19 @@
 # end, alternating, and reports the median train-step time and wall time of each and their ratio.
 # Usage, from the project root after `./mvnw -q -B package -DskipTests`:
 #   bench/checkpoint-overhead.sh [repeats=3] [report=bench/reports/checkpoint-overhead.md]
+# BENCH_FEATURES=N trains on N features instead of the pipeline's 150 (bench/run.sh: 40, as issue 13 asks);
+# BENCH_JAR=FILE another jar. Also writes the figures as JSON next to the report (report.md -> report.json).
 set -euo pipefail
 repeats=${1:-3}
 report=${2:-bench/reports/checkpoint-overhead.md}
-jar=target/trainyard.jar
+jar=${BENCH_JAR:-target/trainyard.jar}
 [ -f "$jar" ] || { echo "build $jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/jobs" "$(dirname "$report")"
 
 pipeline() { # name checkpoint-every: jobs/synthetic-long.yaml with another name and checkpoint interval
-  sed -e "s/^name: .*/name: $1/" -e "s/checkpoint-every: .*/checkpoint-every: $2/" jobs/synthetic-long.yaml \
+  sed -e "s/^name: .*/name: $1/" -e "s/checkpoint-every: .*/checkpoint-every: $2/" \
+    -e "s/features=[0-9]*/features=${BENCH_FEATURES:-150}/" jobs/synthetic-long.yaml \
     > "$work/jobs/$1.yaml"
 }
 pipeline every-10 10
@@ -43,7 +46,7 @@ for i in $(seq 1 "$repeats"); do
 done
 
 python3 - "$report" "$repeats" "$(nproc)" "$(java -version 2>&1 | head -1)" "${every[@]}" -- "${at[@]}" <<'PY'
-import statistics, sys, datetime
+import json, os, statistics, sys, datetime
 report, repeats, cores, jvm = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 rest = sys.argv[5:]; i = rest.index('--')
 every = [r.split() for r in rest[:i]]; at = [r.split() for r in rest[i + 1:]]
@@ -52,7 +55,7 @@ te, ta, we, wa = med(every, 0), med(at, 0), med(every, 1), med(at, 1)
 lines = [
   "# Checkpoint overhead", "",
   f"Measured {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC on {cores} cores, {jvm}, by `bench/checkpoint-overhead.sh {repeats}`.",
-  "Pipeline: jobs/synthetic-long.yaml as it was then (" + open("jobs/synthetic-long.yaml").read().split("path: ")[1].split("\n")[0] + ",",
+  "Pipeline: jobs/synthetic-long.yaml as it was then (" + open("jobs/synthetic-long.yaml").read().split("path: ")[1].split("\n")[0] + (f" with features={os.environ['BENCH_FEATURES']}" if os.environ.get("BENCH_FEATURES") else "") + ",",
   "300 rounds, " + open("jobs/synthetic-long.yaml").read().split("params: ")[1].split("\n")[0] + ", nthread 2).",
   "Medians, alternating the two variants.", "",
   "| variant | train step (s) | whole `run` (s) | checkpoints |", "|---|---|---|---|",
@@ -63,5 +66,9 @@ lines = [
   "Runs (train s, wall s, model sha256):", "",
 ] + [f"- every-10: {' '.join(r)}" for r in every] + [f"- at-end: {' '.join(r)}" for r in at]
 open(report, "w").write("\n".join(lines) + "\n")
+json.dump({"trainRatio": te / ta, "wallRatio": we / wa, "every": [float(r[0]) for r in every],
+           "atEnd": [float(r[0]) for r in at], "everyWall": [float(r[1]) for r in every],
+           "atEndWall": [float(r[1]) for r in at], "load": open("/proc/loadavg").read().split()[:3]},
+          open(os.path.splitext(report)[0] + ".json", "w"), indent=1)
 print("\n".join(lines))
 PY

@@ -15,9 +15,11 @@ if [ -z "${BENCH_S3_DIR:-}" ]; then
   if [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_S3_DIR=/dev/shm; else BENCH_S3_DIR=${TMPDIR:-/tmp}; fi
 fi
 mkdir -p "$(dirname "$report")" target
-./mvnw -q -B test-compile
-./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+if [ -z "${BENCH_CP:-}" ]; then # bench/run.sh passes its own; otherwise compile (offline unless BENCH_MVN_ONLINE=1)
+  # shellcheck source=lib/classpath.sh
+  . "$(dirname "$0")/lib/classpath.sh"; bench_classpath
+fi
 # shellcheck disable=SC2086
 java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -Dlogback.configurationFile=bench/logback-quiet.xml \
-  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+  -cp "$BENCH_CP" \
   dev.trainyard.bench.S3StoreBenchmark "$report" "$repeats" "$BENCH_S3_DIR" $sizes

@@ -56,6 +56,10 @@ class CheckpointRepository {
 		this.jdbc.update("UPDATE TY_CHECKPOINT SET DELETED_AT = ? WHERE ID = ?", Timestamp.from(now), id);
 	}
 
+	void unmarkDeleted(long id) {
+		this.jdbc.update("UPDATE TY_CHECKPOINT SET DELETED_AT = NULL WHERE ID = ?", id);
+	}
+
 	void markCorrupt(long id) {
 		this.jdbc.update("UPDATE TY_CHECKPOINT SET CORRUPT = TRUE WHERE ID = ?", id);
 	}

@@ -2,6 +2,14 @@ package dev.trainyard.checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
 
 import dev.trainyard.run.Outcome;
 import dev.trainyard.run.RunView;
@@ -75,6 +83,58 @@ class CheckpointRetentionTests implements InUseBackend {
 		assertThat(rejected.checkpoints()).filteredOn((checkpoint) -> !checkpoint.deleted())
 			.extracting(RunView.CheckpointView::round)
 			.containsExactly(40, 30);
+	}
+
+	@Test
+	void marksTheRowDeletedAndCommitsItBeforeTheBlobGoes(@Autowired DataSource dataSource) {
+		// what another process sees at the moment a blob is deleted: a kill then must not
+		// leave a live row whose blob is gone (bench/crash-test.sh checks every live row)
+		List<String> seen = new CopyOnWriteArrayList<>();
+		this.store.beforeDelete((key) -> seen.add(key + " " + committedDeletedMark(dataSource, key)));
+		RunView completed;
+		try {
+			completed = this.runs.launch(pipeline("marked-first", 0.5), "tester");
+		}
+		finally {
+			this.store.heal();
+		}
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(seen).hasSize(completed.checkpoints().size())
+			.allSatisfy((line) -> assertThat(line).endsWith(" true"));
+	}
+
+	@Test
+	void aBlobThatCannotBeDeletedKeepsItsRowLive() {
+		this.store.beforeDelete((key) -> {
+			throw new IOException("No space left on device");
+		});
+		RunView completed;
+		try {
+			completed = this.runs.launch(pipeline("undeletable", 0.5), "tester");
+		}
+		finally {
+			this.store.heal();
+		}
+		assertThat(completed.outcome()).isEqualTo(Outcome.PROMOTED);
+		assertThat(completed.checkpoints()).isNotEmpty().allSatisfy((checkpoint) -> {
+			assertThat(checkpoint.deleted()).isFalse();
+			assertThat(blobExists(completed.runId(), checkpoint.round())).isTrue();
+		});
+	}
+
+	/** Whether the row of a blob is marked deleted, read on a connection of its own. */
+	private static boolean committedDeletedMark(DataSource dataSource, String key) {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement query = connection
+					.prepareStatement("SELECT DELETED_AT IS NOT NULL FROM TY_CHECKPOINT WHERE BLOB_KEY = ?")) {
+			query.setString(1, key);
+			try (ResultSet rs = query.executeQuery()) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private boolean blobExists(String runId, int round) {

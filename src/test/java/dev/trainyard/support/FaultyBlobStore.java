@@ -31,6 +31,8 @@ public class FaultyBlobStore implements BlobStore {
 
 	private final AtomicReference<Hold> hold = new AtomicReference<>();
 
+	private final AtomicReference<DeleteHook> beforeDelete = new AtomicReference<>();
+
 	public FaultyBlobStore(BlobStore delegate) {
 		this.delegate = delegate;
 	}
@@ -71,7 +73,16 @@ public class FaultyBlobStore implements BlobStore {
 		return next;
 	}
 
+	/**
+	 * Calls {@code hook} with the key before every delete (until healed); what it throws,
+	 * the delete throws, and the blob stays.
+	 */
+	public void beforeDelete(DeleteHook hook) {
+		this.beforeDelete.set(hook);
+	}
+
 	public void heal() {
+		this.beforeDelete.set(null);
 		this.fault.set(null);
 		this.readFault.set(null);
 		Hold held = this.hold.getAndSet(null);
@@ -129,6 +140,10 @@ public class FaultyBlobStore implements BlobStore {
 
 	@Override
 	public void delete(String key) throws IOException {
+		DeleteHook hook = this.beforeDelete.get();
+		if (hook != null) {
+			hook.before(key);
+		}
 		this.delegate.delete(key);
 	}
 
@@ -193,6 +208,14 @@ public class FaultyBlobStore implements BlobStore {
 				.getBeanProvider(FaultyBlobStore.class)
 				.ifAvailable(FaultyBlobStore::heal);
 		}
+
+	}
+
+	/** What a test does just before a blob is deleted. */
+	@FunctionalInterface
+	public interface DeleteHook {
+
+		void before(String key) throws IOException;
 
 	}
 

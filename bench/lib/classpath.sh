@@ -1,0 +1,46 @@
+# Sourced by the bench scripts: compiles the test classes (the bench helpers live in src/test/java/dev/trainyard/bench)
+# when they are missing or older than their sources, and sets BENCH_CP to the test classpath. Offline (-o) when the
+# local Maven repository has everything; set BENCH_MVN_ONLINE=1 to let Maven download.
+bench_classpath() {
+  local mvn=(nice -n 5 ./mvnw -q -B); [ "${BENCH_MVN_ONLINE:-0}" = 1 ] || mvn+=(-o)
+  local stamp=target/test-classes/dev/trainyard/bench/CrashTestCheck.class
+  if [ ! -f "$stamp" ] || [ -n "$(find src/test/java/dev/trainyard/bench src/main/java -newer "$stamp" -name '*.java' | head -1)" ]; then
+    "${mvn[@]}" test-compile >&2 || return 1
+  fi
+  if [ ! -s target/bench-classpath.txt ] || [ pom.xml -nt target/bench-classpath.txt ]; then
+    "${mvn[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2 || return 1
+  fi
+  BENCH_CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+}
+
+# bench_backends WORKDIR NAME...: starts PostgreSQL + S3Proxy (BenchBackends) in the background, its commands fed
+# from the fifo WORKDIR/backends.in; waits until WORKDIR/backends.props exists. Sets BACKENDS_PID and BACKENDS_FEED.
+bench_backends() {
+  local work=$1; shift
+  mkdir -p "$work"; rm -f "$work/backends.in"; mkfifo "$work/backends.in"
+  sleep 100000 >"$work/backends.in" & BACKENDS_FEED=$!
+  java -Dlogback.configurationFile=bench/logback-quiet.xml -cp "$BENCH_CP" dev.trainyard.bench.BenchBackends \
+    "$work/backends" "$work/backends.props" "$@" <"$work/backends.in" >"$work/backends.out" 2>&1 & BACKENDS_PID=$!
+  for _ in $(seq 1 600); do [ -f "$work/backends.props" ] && return 0; kill -0 $BACKENDS_PID 2>/dev/null || break; sleep 0.1; done
+  echo "PostgreSQL + S3Proxy did not start:" >&2; tail -20 "$work/backends.out" >&2; return 1
+}
+bench_backends_stop() { [ -n "${BACKENDS_FEED:-}" ] && kill "$BACKENDS_FEED" 2>/dev/null; [ -n "${BACKENDS_PID:-}" ] && wait "$BACKENDS_PID" 2>/dev/null; BACKENDS_FEED=; BACKENDS_PID=; }
+prop() { grep "^$2=" "$1" | head -1 | cut -d= -f2-; }
+
+# the settings of trainyard.jar for database and bucket NAME of the running backends (S3Proxy's key in the environment)
+backend_args() {
+  local props=$1 name=$2
+  echo "--spring.datasource.url=$(prop "$props" "$name.jdbc") --spring.datasource.username=postgres --spring.datasource.password="
+  echo "--trainyard.store.s3.bucket=$(prop "$props" "$name.bucket") --trainyard.store.s3.prefix=trainyard"
+  echo "--trainyard.store.s3.endpoint=$(prop "$props" s3.endpoint) --trainyard.store.s3.region=us-east-1 --trainyard.store.s3.path-style-access=true"
+}
+export AWS_ACCESS_KEY_ID=trainyard AWS_SECRET_ACCESS_KEY=trainyard-secret-key AWS_REGION=us-east-1
+
+# bench_snapshot DIR: copies the jar and the compiled classes into DIR and points jar and BENCH_CP at the copies, so
+# that a rebuild while a long benchmark runs does not pull its classes away
+bench_snapshot() {
+  local dir=$1; mkdir -p "$dir/cp"
+  cp target/trainyard.jar "$dir/trainyard.jar"; jar=$dir/trainyard.jar
+  cp -r target/classes target/test-classes "$dir/cp/"
+  BENCH_CP="$dir/cp/test-classes:$dir/cp/classes:$(cat target/bench-classpath.txt)"
+}
