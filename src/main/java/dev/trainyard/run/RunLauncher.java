@@ -96,6 +96,10 @@ class RunLauncher {
 			execute(claim, () -> this.jobOperator.start(this.pipelineJob, parameters));
 			return;
 		}
+		if (this.executions.failUnknown(last)) {
+			log.warn("Execution {} of run {} ended in a state Spring Batch could not record (UNKNOWN); marked FAILED"
+					+ " to restart it from its last committed checkpoint", last.getId(), run.runId());
+		}
 		log.info("Restarting run {} of {} for {}", run.runId(), run.pipeline(), actor);
 		JobExecution restartFrom = last;
 		execute(claim, () -> this.jobOperator.restart(restartFrom));
