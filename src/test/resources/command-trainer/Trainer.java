@@ -110,7 +110,7 @@ public class Trainer {
 			misbehave(model.step);
 			if (sleep > 0) {
 				// a slow trainer on purpose (--sleep-ms): the time a real training step takes
-				Thread.sleep(sleep);
+				Thread.sleep(sleep); // --sleep-ms
 			}
 		}
 		System.out.println("loss " + model.loss(train));
@@ -146,7 +146,7 @@ public class Trainer {
 			System.out.println("checkpoint " + model.step + " written, renaming soon");
 			// the half-written directory stays visible this long (--slow-rename-ms), so a test
 			// can check that it is never recorded
-			Thread.sleep(Long.parseLong(value("slow-rename-ms", 0)));
+			Thread.sleep(Long.parseLong(value("slow-rename-ms", 0))); // --slow-rename-ms
 		}
 		Files.move(temp, checkpoints.resolve(Integer.toString(model.step)));
 	}

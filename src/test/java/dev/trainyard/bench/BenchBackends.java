@@ -115,7 +115,7 @@ public final class BenchBackends {
 				new Class<?>[] { BlobStore.class }, (proxy, method, args) -> {
 					long latency = this.s3LatencyMillis.get();
 					if (latency > 0) {
-						Thread.sleep(latency);
+						Thread.sleep(latency); // the injected S3 latency itself
 					}
 					if (this.s3Failing.get() && !method.getName().equals("close")) {
 						throw new IllegalStateException("bench: S3 is failing (" + method.getName() + ")");
