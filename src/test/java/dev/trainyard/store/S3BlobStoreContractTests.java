@@ -3,7 +3,9 @@ package dev.trainyard.store;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -187,8 +189,10 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 
 	@Test
 	void endpointThatIsDownIsATransientErrorNamingItInBoundedTime() throws IOException {
-		URI down = URI.create("http://127.0.0.1:" + closedPort());
-		try (S3Connection connection = new S3Connection(settings(down, BUCKET, this.spoolDir), credentials())) {
+		try (Socket closed = closedPort();
+				S3Connection connection = new S3Connection(settings(down(closed), BUCKET, this.spoolDir),
+						credentials())) {
+			URI down = down(closed);
 			S3BlobStore unreachable = new S3BlobStore(connection);
 			assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
 				Throwable put = catchThrowable(
@@ -205,11 +209,19 @@ abstract class S3BlobStoreContractTests extends BlobStoreContractTests {
 		}
 	}
 
-	/** A port nothing listens on: connecting to it is refused at once. */
-	static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	/**
+	 * A port nothing listens on, held for as long as the socket is open: bound but not
+	 * listening, so connecting to it is refused at once, and no other server of the test
+	 * JVM can take it meanwhile (as it could a port merely found free).
+	 */
+	static Socket closedPort() throws IOException {
+		Socket socket = new Socket();
+		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		return socket;
+	}
+
+	static URI down(Socket closedPort) {
+		return URI.create("http://127.0.0.1:" + closedPort.getLocalPort());
 	}
 
 }

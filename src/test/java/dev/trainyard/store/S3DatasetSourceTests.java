@@ -3,7 +3,7 @@ package dev.trainyard.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.URI;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,9 +88,10 @@ class S3DatasetSourceTests {
 
 	@Test
 	void unreachableEndpointIsATransientError() throws IOException {
-		try (S3Connection down = new S3Connection(S3ProxyServer
-			.settings(URI.create("http://127.0.0.1:" + S3BlobStoreContractTests.closedPort()), "trainyard-store", ""),
-				S3ProxyServer.credentials())) {
+		try (Socket closed = S3BlobStoreContractTests.closedPort();
+				S3Connection down = new S3Connection(
+						S3ProxyServer.settings(S3BlobStoreContractTests.down(closed), "trainyard-store", ""),
+						S3ProxyServer.credentials())) {
 			assertThatExceptionOfType(UncheckedIOException.class).isThrownBy(
 					() -> datasets(down).prepare(spec("s3://datasets/demo/iris.csv"), Objective.MULTI_SOFTPROB, DATA))
 				.withMessageContaining("s3://datasets/demo/iris.csv")
