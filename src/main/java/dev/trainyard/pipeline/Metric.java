@@ -1,6 +1,7 @@
 package dev.trainyard.pipeline;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -9,21 +10,18 @@ import java.util.Optional;
  */
 public enum Metric implements ValidationMetric {
 
-	AUC("auc", true), LOGLOSS("logloss", false), ERROR("error", false), ACCURACY("accuracy", true),
-	MLOGLOSS("mlogloss", false), MERROR("merror", false), RMSE("rmse", false), MAE("mae", false);
-
-	private final String key;
+	AUC(true), LOGLOSS(false), ERROR(false), ACCURACY(true), MLOGLOSS(false), MERROR(false), RMSE(false), MAE(false);
 
 	private final boolean higherIsBetter;
 
-	Metric(String key, boolean higherIsBetter) {
-		this.key = key;
+	Metric(boolean higherIsBetter) {
 		this.higherIsBetter = higherIsBetter;
 	}
 
+	/** The name in pipeline files and XGBoost's: the constant's name in lower case. */
 	@Override
 	public String key() {
-		return this.key;
+		return name().toLowerCase(Locale.ROOT);
 	}
 
 	@Override
@@ -32,12 +30,12 @@ public enum Metric implements ValidationMetric {
 	}
 
 	public static Optional<Metric> fromKey(String key) {
-		return Arrays.stream(values()).filter((metric) -> metric.key.equals(key)).findFirst();
+		return Arrays.stream(values()).filter((metric) -> metric.key().equals(key)).findFirst();
 	}
 
 	@Override
 	public String toString() {
-		return this.key;
+		return key();
 	}
 
 }

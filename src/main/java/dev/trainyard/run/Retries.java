@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import dev.trainyard.failure.Failures;
 import dev.trainyard.pipeline.PipelineDefinition;
 import dev.trainyard.pipeline.PipelineDefinition.RetrySpec;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ class Retries {
 
 	<T> T call(PipelineDefinition definition, RunStep step, Supplier<T> action) {
 		RetryTemplate template = new RetryTemplate(policy(definition.retry()));
-		template.setRetryListener(new CountingListener(definition.name(), step.stepName()));
+		template.setRetryListener(new CountingListener(retries(definition, step)));
 		try {
 			return template.execute(new Retryable<T>() {
 				@Override
@@ -67,8 +68,7 @@ class Retries {
 	 * others and answers how long to wait before it, with the same backoff and jitter.
 	 */
 	Duration retrying(PipelineDefinition definition, RunStep step, int retry) {
-		this.meterRegistry.counter("trainyard.retries", "pipeline", definition.name(), "step", step.stepName())
-			.increment();
+		retries(definition, step).increment();
 		BackOffExecution backOff = policy(definition.retry()).getBackOff().start();
 		long delay = 0;
 		for (int i = 0; i < retry; i++) {
@@ -88,21 +88,16 @@ class Retries {
 			.build();
 	}
 
-	private final class CountingListener implements RetryListener {
+	/** {@code trainyard_retries_total{pipeline,step}}. */
+	private Counter retries(PipelineDefinition definition, RunStep step) {
+		return this.meterRegistry.counter("trainyard.retries", "pipeline", definition.name(), "step", step.stepName());
+	}
 
-		private final String pipeline;
-
-		private final String step;
-
-		CountingListener(String pipeline, String step) {
-			this.pipeline = pipeline;
-			this.step = step;
-		}
+	private record CountingListener(Counter retries) implements RetryListener {
 
 		@Override
 		public void beforeRetry(RetryPolicy policy, Retryable<?> retryable) {
-			Retries.this.meterRegistry.counter("trainyard.retries", "pipeline", this.pipeline, "step", this.step)
-				.increment();
+			this.retries.increment();
 		}
 
 		@Override

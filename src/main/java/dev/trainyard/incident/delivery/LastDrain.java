@@ -15,18 +15,9 @@ import org.springframework.context.event.ContextClosedEvent;
  * {@code trainyard.incidents.delivery.cli-drain-timeout}; what is left stays in the
  * outbox for a server on the same database.
  */
-class LastDrain implements ApplicationListener<ContextClosedEvent> {
+record LastDrain(OutboxDrain drain, Duration timeout) implements ApplicationListener<ContextClosedEvent> {
 
 	private static final Logger log = LoggerFactory.getLogger(LastDrain.class);
-
-	private final OutboxDrain drain;
-
-	private final Duration timeout;
-
-	LastDrain(OutboxDrain drain, Duration timeout) {
-		this.drain = drain;
-		this.timeout = timeout;
-	}
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {

@@ -11,20 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
  * deduplicates), {@code acknowledge} (also for mitigating) and {@code resolve}, with
  * {@code dedup_key} the incident's key.
  */
-class PagerDutyFormat implements SinkFormat {
+record PagerDutyFormat(URI url, String routingKey, JsonMapper json) implements SinkFormat {
 
 	static final URI EVENTS_API = URI.create("https://events.pagerduty.com/v2/enqueue");
 
-	private final URI url;
-
-	private final String routingKey;
-
-	private final JsonMapper json;
-
-	PagerDutyFormat(URI url, String routingKey, JsonMapper json) {
-		this.url = (url != null) ? url : EVENTS_API;
-		this.routingKey = routingKey;
-		this.json = json;
+	PagerDutyFormat {
+		url = (url != null) ? url : EVENTS_API;
 	}
 
 	@Override

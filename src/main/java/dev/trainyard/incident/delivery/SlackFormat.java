@@ -8,16 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Slack incoming-webhook message: one line of what changed, one of the incident.
  */
-class SlackFormat implements SinkFormat {
-
-	private final URI url;
-
-	private final JsonMapper json;
-
-	SlackFormat(URI url, JsonMapper json) {
-		this.url = url;
-		this.json = json;
-	}
+record SlackFormat(URI url, JsonMapper json) implements SinkFormat {
 
 	@Override
 	public Outgoing format(IncidentNotice notice, String eventId) {
