@@ -58,21 +58,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	@ExceptionHandler(RunNotFoundException.class)
-	ResponseEntity<Object> runNotFound(RunNotFoundException ex, WebRequest request) {
-		return problem(ex, HttpStatus.NOT_FOUND, "run-not-found", "Run not found", ex.getMessage(), Map.of(), request);
-	}
+	/**
+	 * The exceptions, of Trainyard's own and one of Java's, whose message is all their
+	 * problem needs to say, with its status, type and title.
+	 */
+	private static final Map<Class<?>, Kind> KNOWN = Map.ofEntries(
+			known(RunNotFoundException.class, HttpStatus.NOT_FOUND, "run-not-found", "Run not found"),
+			known(RunConflictException.class, HttpStatus.CONFLICT, "run-conflict", "Run state conflict"),
+			known(ModelVersionNotFoundException.class, HttpStatus.NOT_FOUND, "version-not-found",
+					"Model version not found"),
+			known(ArtifactUnavailableException.class, HttpStatus.CONFLICT, "artifact-unavailable",
+					"Model artifact unavailable"),
+			known(IncidentNotFoundException.class, HttpStatus.NOT_FOUND, "incident-not-found", "Incident not found"),
+			known(FourEyesException.class, HttpStatus.FORBIDDEN, "four-eyes", "A different approver is required"),
+			known(IllegalArgumentException.class, HttpStatus.BAD_REQUEST, "bad-request", "Bad request"));
 
 	@ExceptionHandler(PipelineNotFoundException.class)
 	ResponseEntity<Object> pipelineNotFound(PipelineNotFoundException ex, WebRequest request) {
 		return problem(ex, HttpStatus.NOT_FOUND, "pipeline-not-found", "Pipeline not found",
 				"There is no pipeline named '" + ex.name() + "'", Map.of("pipeline", String.valueOf(ex.name())),
-				request);
-	}
-
-	@ExceptionHandler(RunConflictException.class)
-	ResponseEntity<Object> runConflict(RunConflictException ex, WebRequest request) {
-		return problem(ex, HttpStatus.CONFLICT, "run-conflict", "Run state conflict", ex.getMessage(), Map.of(),
 				request);
 	}
 
@@ -102,28 +106,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				properties, request);
 	}
 
-	@ExceptionHandler(ModelVersionNotFoundException.class)
-	ResponseEntity<Object> versionNotFound(ModelVersionNotFoundException ex, WebRequest request) {
-		return problem(ex, HttpStatus.NOT_FOUND, "version-not-found", "Model version not found", ex.getMessage(),
-				Map.of(), request);
-	}
-
 	@ExceptionHandler(VersionStateException.class)
 	ResponseEntity<Object> versionState(VersionStateException ex, WebRequest request) {
 		return problem(ex, HttpStatus.CONFLICT, "version-state-conflict", "Model version state conflict",
 				ex.getMessage(), (ex.state() != null) ? Map.of("state", ex.state().name()) : Map.of(), request);
-	}
-
-	@ExceptionHandler(ArtifactUnavailableException.class)
-	ResponseEntity<Object> artifactUnavailable(ArtifactUnavailableException ex, WebRequest request) {
-		return problem(ex, HttpStatus.CONFLICT, "artifact-unavailable", "Model artifact unavailable", ex.getMessage(),
-				Map.of(), request);
-	}
-
-	@ExceptionHandler(IncidentNotFoundException.class)
-	ResponseEntity<Object> incidentNotFound(IncidentNotFoundException ex, WebRequest request) {
-		return problem(ex, HttpStatus.NOT_FOUND, "incident-not-found", "Incident not found", ex.getMessage(), Map.of(),
-				request);
 	}
 
 	@ExceptionHandler(IncidentStateException.class)
@@ -132,19 +118,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				Map.of("incidentStatus", ex.status().name()), request);
 	}
 
-	@ExceptionHandler(FourEyesException.class)
-	ResponseEntity<Object> fourEyes(FourEyesException ex, WebRequest request) {
-		return problem(ex, HttpStatus.FORBIDDEN, "four-eyes", "A different approver is required", ex.getMessage(),
-				Map.of(), request);
-	}
-
-	@ExceptionHandler(IllegalArgumentException.class)
-	ResponseEntity<Object> badRequest(IllegalArgumentException ex, WebRequest request) {
-		return problem(ex, HttpStatus.BAD_REQUEST, "bad-request", "Bad request", ex.getMessage(), Map.of(), request);
-	}
-
+	/**
+	 * The {@link #KNOWN} exceptions (their subclasses too); else a transient failure is a
+	 * {@code 503}, anything else a {@code 500}.
+	 */
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+	ResponseEntity<Object> other(Exception ex, WebRequest request) {
+		for (Class<?> type = ex.getClass(); type != null; type = type.getSuperclass()) {
+			Kind kind = KNOWN.get(type);
+			if (kind != null) {
+				return problem(ex, kind.status(), kind.type(), kind.title(), ex.getMessage(), Map.of(), request);
+			}
+		}
 		if (Failures.isTransient(ex)) {
 			log.warn("Could not answer {} for now: {}", path(request), ex.toString());
 			return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
@@ -213,6 +198,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return http.getRequestURI();
 		}
 		return null;
+	}
+
+	private static Map.Entry<Class<?>, Kind> known(Class<? extends Exception> exception, HttpStatus status, String type,
+			String title) {
+		return Map.entry(exception, new Kind(status, type, title));
+	}
+
+	/** The status, type and title of a kind of problem. */
+	private record Kind(HttpStatus status, String type, String title) {
+
 	}
 
 	/**
