@@ -8,7 +8,7 @@ import dev.trainyard.registry.ModelRegistry;
 import dev.trainyard.registry.ModelVersion;
 import dev.trainyard.registry.NewModelVersion;
 import dev.trainyard.registry.VersionState;
-import dev.trainyard.slo.ErrorBudgetPolicy;
+import dev.trainyard.slo.Slos;
 import dev.trainyard.validation.GateResult;
 import dev.trainyard.validation.Gates;
 import org.slf4j.Logger;
@@ -67,19 +67,19 @@ class GateTasklet implements Tasklet {
 
 	private final Supersession supersession;
 
-	private final ErrorBudgetPolicy policy;
+	private final Slos slos;
 
 	private final RunEvents events;
 
 	GateTasklet(RunContexts contexts, RunTrainers trainers, Gates gates, ModelRegistry registry, JsonMapper json,
-			Supersession supersession, ErrorBudgetPolicy policy, RunEvents events) {
+			Supersession supersession, Slos slos, RunEvents events) {
 		this.contexts = contexts;
 		this.trainers = trainers;
 		this.gates = gates;
 		this.registry = registry;
 		this.json = json;
 		this.supersession = supersession;
-		this.policy = policy;
+		this.slos = slos;
 		this.events = events;
 	}
 
@@ -109,8 +109,7 @@ class GateTasklet implements Tasklet {
 			return new ExitStatus(REJECTED, failed.get(0).reason());
 		}
 		boolean manual = run.definition().promotion().approval() == Approval.MANUAL;
-		String approvalReason = manual ? null
-				: this.policy.approvalRequired(run.definition(), run.runId()).orElse(null);
+		String approvalReason = manual ? null : this.slos.approvalRequired(run.definition(), run.runId()).orElse(null);
 		if (approvalReason != null) {
 			log.info("Run {} needs approval although {} promotes automatically: {}", run.runId(), run.pipeline(),
 					approvalReason);

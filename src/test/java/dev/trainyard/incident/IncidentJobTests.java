@@ -20,7 +20,7 @@ import dev.trainyard.run.RunView;
 import dev.trainyard.run.Runs;
 import dev.trainyard.slo.BudgetStatus;
 import dev.trainyard.slo.ErrorBudget;
-import dev.trainyard.slo.ErrorBudgetPolicy;
+import dev.trainyard.slo.Slos;
 import dev.trainyard.slo.FreshnessStatus;
 import dev.trainyard.slo.SloReport;
 import dev.trainyard.slo.Slos;
@@ -72,9 +72,6 @@ class IncidentJobTests implements InUseBackend {
 
 	@Autowired
 	Slos slos;
-
-	@Autowired
-	ErrorBudgetPolicy policy;
 
 	@Autowired
 	PipelineCatalog catalog;
@@ -139,7 +136,7 @@ class IncidentJobTests implements InUseBackend {
 		assertThat(second.approvalReason()).isNull();
 		assertThat(budget(name).status()).as("both runs succeeded in the end").isEqualTo(BudgetStatus.HEALTHY);
 		assertThat(this.incidents.list("open", name, 10)).isEmpty();
-		assertThat(this.policy.approvalRequired(name)).isEmpty();
+		assertThat(this.slos.approvalRequired(name)).isEmpty();
 		assertThat(this.runs.launch(name, "tester").outcome()).isEqualTo(Outcome.PROMOTED);
 	}
 

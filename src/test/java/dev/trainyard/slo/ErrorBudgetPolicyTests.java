@@ -27,7 +27,7 @@ class ErrorBudgetPolicyTests {
 	RunOutcomes outcomes;
 
 	@Autowired
-	ErrorBudgetPolicy policy;
+	Slos slos;
 
 	@Autowired
 	ErrorBudgets budgets;
@@ -44,54 +44,54 @@ class ErrorBudgetPolicyTests {
 	void exhaustedRunSuccessBudgetRequiresApprovalUntilItRecovers() {
 		pipeline("strict", "slo: { run-success: { target: 0.9, window: 7d } }\n");
 		this.outcomes.record("strict", "strict-1", "PROMOTED", this.clock.instant());
-		assertThat(this.policy.approvalRequired("strict")).isEmpty();
+		assertThat(this.slos.approvalRequired("strict")).isEmpty();
 
 		this.clock.advance(Duration.ofDays(1));
 		this.outcomes.record("strict", "strict-2", "FAILED", this.clock.instant());
-		assertThat(this.policy.approvalRequired("strict"))
+		assertThat(this.slos.approvalRequired("strict"))
 			.hasValue("run-success error budget exhausted (remaining -4.0: 1 of 2 runs failed in PT168H, target 0.9)");
-		assertThat(this.policy.approvalRequired(this.catalog.get("strict"), "strict-3")).isPresent();
+		assertThat(this.slos.approvalRequired(this.catalog.get("strict"), "strict-3")).isPresent();
 
 		this.clock.advance(Duration.ofDays(7).minusHours(1));
-		assertThat(this.policy.approvalRequired("strict")).as("r1 left the window").isPresent();
+		assertThat(this.slos.approvalRequired("strict")).as("r1 left the window").isPresent();
 		this.clock.advance(Duration.ofHours(2));
-		assertThat(this.policy.approvalRequired("strict")).as("r2 left the window too").isEmpty();
+		assertThat(this.slos.approvalRequired("strict")).as("r2 left the window too").isEmpty();
 	}
 
 	@Test
 	void aRunThatFailedAndThenSucceededCountsOnceAsASuccess() {
 		pipeline("retried", "");
 		this.outcomes.record("retried", "retried-1", "FAILED", this.clock.instant());
-		assertThat(this.policy.approvalRequired("retried")).isPresent();
+		assertThat(this.slos.approvalRequired("retried")).isPresent();
 		this.outcomes.record("retried", "retried-1", "AWAITING_APPROVAL", this.clock.instant());
 		ErrorBudget budget = this.budgets.runSuccess(this.catalog.get("retried"), this.clock.instant());
 		assertThat(budget.total()).isEqualTo(1);
 		assertThat(budget.status()).isEqualTo(BudgetStatus.HEALTHY);
-		assertThat(this.policy.approvalRequired("retried")).isEmpty();
+		assertThat(this.slos.approvalRequired("retried")).isEmpty();
 	}
 
 	@Test
 	void aRestartedRunIsNotHeldBackByItsOwnFailedAttempt() {
 		pipeline("restarted", "");
 		this.outcomes.record("restarted", "restarted-1", "FAILED", this.clock.instant());
-		assertThat(this.policy.approvalRequired(this.catalog.get("restarted"), "restarted-1")).isEmpty();
-		assertThat(this.policy.approvalRequired(this.catalog.get("restarted"), "restarted-2"))
+		assertThat(this.slos.approvalRequired(this.catalog.get("restarted"), "restarted-1")).isEmpty();
+		assertThat(this.slos.approvalRequired(this.catalog.get("restarted"), "restarted-2"))
 			.hasValueSatisfying((reason) -> assertThat(reason).contains("1 of 1 runs failed"));
 	}
 
 	@Test
 	void aPipelineWithoutAFileUsesTheDefaultObjective() {
 		this.outcomes.record("gone", "gone-1", "FAILED", this.clock.instant());
-		assertThat(this.policy.approvalRequired("gone"))
+		assertThat(this.slos.approvalRequired("gone"))
 			.hasValueSatisfying((reason) -> assertThat(reason).contains("1 of 1 runs failed in PT720H, target 0.95"));
 	}
 
 	@Test
-	void theSettingTurnsThePolicyOff() {
+	void theSettingTurnsThePolicyOff(@Autowired Freshness freshness) {
 		this.outcomes.record("relaxed", "relaxed-1", "FAILED", this.clock.instant());
-		ErrorBudgetPolicy off = new ErrorBudgetPolicy(this.budgets, this.catalog, this.clock,
+		Slos off = new Slos(this.catalog, freshness, this.budgets, this.clock,
 				new SloProperties(Duration.ofMinutes(1), new SloProperties.Policy(false)));
-		assertThat(this.policy.approvalRequired("relaxed")).isPresent();
+		assertThat(this.slos.approvalRequired("relaxed")).isPresent();
 		assertThat(off.approvalRequired("relaxed")).isEmpty();
 	}
 
