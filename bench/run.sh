@@ -10,14 +10,10 @@
 set -euo pipefail
 keep=0; pass=()
 for a in "$@"; do case $a in --keep) keep=1 ;; --quick|--append|--only=*|--variants=*) pass+=("$a") ;; *) echo "unknown option $a" >&2; exit 2 ;; esac; done
-[ -f target/trainyard.jar ] || { echo "build target/trainyard.jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/classpath.sh
 . "$here/lib/classpath.sh"
-bench_classpath
-work=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
-trap '[ "$keep" = 1 ] && echo "work directory kept: $work" >&2 || rm -rf "$work"' EXIT
-bench_snapshot "$work"
+bench_setup bench
 mkdir -p bench/reports/run
 python3 "$here/lib/bench.py" --work="$work" --jar="$jar" --cp="$BENCH_CP" "${pass[@]}"
 echo "wrote bench/REPORT.md and bench/report.json" >&2

@@ -44,3 +44,13 @@ bench_snapshot() {
   cp -r target/classes target/test-classes "$dir/cp/"
   BENCH_CP="$dir/cp/test-classes:$dir/cp/classes:$(cat target/bench-classpath.txt)"
 }
+
+# bench_setup NAME: what faults.sh and run.sh start with: the jar built, the bench helpers compiled, and a work directory
+# /tmp/NAME.XXXXXX with a snapshot of both (removed on exit unless keep=1). Sets work, jar and BENCH_CP.
+bench_setup() {
+  [ -f target/trainyard.jar ] || { echo "build target/trainyard.jar first: ./mvnw -q -B package -DskipTests" >&2; exit 2; }
+  bench_classpath || { echo "could not compile the bench helpers" >&2; exit 2; }
+  work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX")
+  trap '[ "${keep:-0}" = 1 ] && echo "work directory kept: $work" >&2 || rm -rf "$work"' EXIT
+  bench_snapshot "$work"
+}

@@ -103,6 +103,30 @@ def s3_scenarios(d, jobs, sha0, t_ref):
         while line and not line.startswith(("ok ", "unknown ")):  # log lines in between
             line = bp.stdout.readline().strip()
         log(f"backends: {line}")
+
+    def through_outage(name, fault, words, settled):
+        """Runs the faults pipeline on database and bucket NAME with FAULT at round 10, waits until SETTLED() (the
+        outage over), and `resume`s once if the run did not complete; returns whether it ended well, what was
+        observed (WORDS pick the stderr line quoted) and when the run (or its `resume`) ended."""
+        rc, _, err, out = run_with(d, jobs, backend_args(kv, name) + [f"--data-dir={d}/{name}"], 10, fault)
+        while not settled():
+            time.sleep(0.5)
+        first = s = summary(out)
+        resumed = None
+        if rc != 0:
+            resumed, _, _, out2 = cli(["resume", "faults", f"--jobs-dir={jobs}", f"--data-dir={d}/{name}"]
+                                      + backend_args(kv, name), env=AWS_ENV)
+            s = summary(out2)
+        ended = time.monotonic()
+        c = check(kv[f"{name}.jdbc"], "postgres", "faults", f"s3:{kv['s3.endpoint']}|{name}|trainyard")
+        ok = s.get("outcome") == "PROMOTED" and s.get("modelSha256") == sha0 and c["checkpointsBad"] == "0" \
+            and c["stuckExecutions"] == "0" and c["stuckRuns"] == "0"
+        errline = next((l for l in err.splitlines() if any(w in l.lower() for w in words)), "")
+        return ok, (f"first invocation exit {rc} ({first.get('status')}/{first.get('outcome')}, {first.get('error')}); "
+                    + (f"`resume` exit {resumed}, " if resumed is not None else "completed by itself, ")
+                    + f"final {s.get('status')}/{s.get('outcome')}, resumed from round {s.get('resumedFromRound')}, "
+                    f"model identical: {s.get('modelSha256') == sha0}; bad checkpoints {c['checkpointsBad']}, stuck "
+                    f"{c['stuckExecutions']}/{c['stuckRuns']}; stderr: {errline[:200]}"), ended
     try:
         if ONLY is None or "s3" in ONLY:
             KEY[0] = "s3"
@@ -135,33 +159,16 @@ def s3_scenarios(d, jobs, sha0, t_ref):
                 def heal():
                     time.sleep(20); send("s3-heal"); healed["at"] = time.monotonic()
                 threading.Thread(target=heal, daemon=True).start()
-            rc, t, err, out = run_with(d, jobs, backend_args(kv, "failing") + [f"--data-dir={d}/failing"], 10,
-                                       fail_then_heal)
-            while "at" not in healed:
-                time.sleep(0.5)
-            s = summary(out)
-            first = s
-            resumed = None
-            if rc != 0:
-                rc2, t2, err2, out2 = cli(["resume", "faults", f"--jobs-dir={jobs}", f"--data-dir={d}/failing"]
-                                          + backend_args(kv, "failing"), env=AWS_ENV)
-                s, resumed = summary(out2), rc2
-            recovery = time.monotonic() - healed["at"]
-            c = check(kv["failing.jdbc"], "postgres", "faults", f"s3:{kv['s3.endpoint']}|failing|trainyard")
-            ok = s.get("outcome") == "PROMOTED" and s.get("modelSha256") == sha0 and c["checkpointsBad"] == "0" \
-                and c["stuckExecutions"] == "0" and c["stuckRuns"] == "0"
-            errline = next((l for l in err.splitlines() if "failed" in l.lower() or "circuit" in l.lower()), "")
+            ok, outcome, ended = through_outage("failing", fail_then_heal, ("failed", "circuit"),
+                                                lambda: "at" in healed)
+            recovery = ended - healed["at"]
             record("S3 failing for 20 s (every request an error), from round 10",
                    "A store outage fails the run transiently at worst (circuit breaker open, run-level restart or a "
                    "resumable FAILED), never corrupts a checkpoint; once the store is back, the run (or `resume`) "
                    "completes from its last checkpoint with the same model.",
                    "runs writing checkpoints while S3 is down; the database is untouched",
                    "no corrupt checkpoint rows; completed with the identical model by itself or after one `resume`",
-                   f"first invocation exit {rc} ({first.get('status')}/{first.get('outcome')}, {first.get('error')}); "
-                   + (f"`resume` exit {resumed}, " if resumed is not None else "completed by itself, ")
-                   + f"final {s.get('status')}/{s.get('outcome')}, resumed from round {s.get('resumedFromRound')}, "
-                   f"model identical: {s.get('modelSha256') == sha0}; bad checkpoints {c['checkpointsBad']}, stuck "
-                   f"{c['stuckExecutions']}; stderr: {errline[:200]}", ok, recovery)
+                   outcome, ok, recovery)
 
         if ONLY is None or "pg" in ONLY:
             KEY[0] = "pg"
@@ -170,32 +177,15 @@ def s3_scenarios(d, jobs, sha0, t_ref):
             def restart_pg():
                 t = time.monotonic(); send("pg-restart"); restarted["took"] = time.monotonic() - t
                 restarted["at"] = time.monotonic()
-            rc, t, err, out = run_with(d, jobs, backend_args(kv, "pgrestart") + [f"--data-dir={d}/pgrestart"], 10,
-                                       restart_pg)
-            s = summary(out)
-            first = s
-            resumed = None
-            if rc != 0:
-                rc2, t2, err2, out2 = cli(["resume", "faults", f"--jobs-dir={jobs}", f"--data-dir={d}/pgrestart"]
-                                          + backend_args(kv, "pgrestart"), env=AWS_ENV)
-                s, resumed = summary(out2), rc2
-            recovery = time.monotonic() - restarted.get("at", time.monotonic())
-            c = check(kv["pgrestart.jdbc"], "postgres", "faults", f"s3:{kv['s3.endpoint']}|pgrestart|trainyard")
-            ok = s.get("outcome") == "PROMOTED" and s.get("modelSha256") == sha0 and c["checkpointsBad"] == "0" \
-                and c["stuckExecutions"] == "0" and c["stuckRuns"] == "0"
-            errline = next((l for l in err.splitlines() if "fail" in l.lower() or "connection" in l.lower()), "")
+            ok, outcome, ended = through_outage("pgrestart", restart_pg, ("fail", "connection"), lambda: True)
+            recovery = ended - restarted.get("at", ended)
             record("PostgreSQL restarted mid-run (zonky, same port and data directory), at round 10",
                    "Losing the database for the seconds of a restart fails the run at worst as a transient failure "
                    "that `resume` (or a run-level restart) continues from the last committed checkpoint; nothing "
                    "is left STARTED once resumed.",
                    "the runs with an open transaction at the restart",
                    "completed with the identical model, by itself or after one `resume`; no stuck execution",
-                   f"restart took {restarted.get('took', 0):.1f} s; first invocation exit {rc} ({first.get('status')}/"
-                   f"{first.get('outcome')}, {first.get('error')}); "
-                   + (f"`resume` exit {resumed}, " if resumed is not None else "completed by itself, ")
-                   + f"final {s.get('status')}/{s.get('outcome')}, resumed from round {s.get('resumedFromRound')}, "
-                   f"model identical: {s.get('modelSha256') == sha0}; bad checkpoints {c['checkpointsBad']}, stuck "
-                   f"{c['stuckExecutions']}/{c['stuckRuns']}; stderr: {errline[:200]}", ok, recovery)
+                   f"restart took {restarted.get('took', 0):.1f} s; " + outcome, ok, recovery)
     finally:
         bp.stdin.close(); bp.wait(60)
 

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,24 +14,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.trainyard.store.S3ProxyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Benchmark and crash-test helper, not a test: starts the production pair without Docker
@@ -73,21 +64,13 @@ public final class BenchBackends {
 		Files.createDirectories(work);
 		BenchBackends backends = new BenchBackends(work);
 		backends.startPostgres(0);
-		S3Proxy s3 = backends.startS3(work.resolve("s3"));
-		URI endpoint = URI.create("http://127.0.0.1:" + s3.getPort());
-		try (S3Client client = S3Client.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-			.build()) {
+		try (S3ProxyServer s3 = S3ProxyServer.start(backends.faultyS3Store(work.resolve("s3")))) {
 			List<String> lines = new ArrayList<>();
-			lines.add("s3.endpoint=" + endpoint);
+			lines.add("s3.endpoint=" + s3.endpoint());
 			lines.add("pg.port=" + backends.port);
 			for (String name : names) {
 				backends.createDatabase(name);
-				client.createBucket((request) -> request.bucket(name));
+				s3.createBucket(name);
 				lines.add(name + ".jdbc=" + backends.postgres.getJdbcUrl(USER, name));
 				lines.add(name + ".bucket=" + name);
 			}
@@ -99,20 +82,18 @@ public final class BenchBackends {
 			backends.serve();
 		}
 		finally {
-			s3.stop();
 			backends.stopPostgres();
 		}
 	}
 
 	/**
-	 * S3Proxy on its filesystem blob store, behind a switch that fails or delays every
-	 * call.
+	 * S3Proxy's filesystem blob store behind a switch that fails or delays every call.
 	 */
-	private S3Proxy startS3(Path dir) throws Exception {
+	private BlobStore faultyS3Store(Path dir) throws IOException {
 		Files.createDirectories(dir);
 		BlobStore real = new FilesystemNio2BlobStore(dir.toString());
-		BlobStore faulty = (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(),
-				new Class<?>[] { BlobStore.class }, (proxy, method, args) -> {
+		return (BlobStore) Proxy.newProxyInstance(BlobStore.class.getClassLoader(), new Class<?>[] { BlobStore.class },
+				(proxy, method, args) -> {
 					long latency = this.s3LatencyMillis.get();
 					if (latency > 0) {
 						Thread.sleep(latency); // the injected S3 latency itself
@@ -127,22 +108,6 @@ public final class BenchBackends {
 						throw ex.getCause();
 					}
 				});
-		S3Proxy proxy = S3Proxy.builder()
-			.blobStore(faulty)
-			.endpoint(URI.create("http://127.0.0.1:0"))
-			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)
-			.ignoreUnknownHeaders(true)
-			.stopTimeout(0)
-			.build();
-		proxy.start();
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!"STARTED".equals(proxy.getState())) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-			}
-			Thread.onSpinWait();
-		}
-		return proxy;
 	}
 
 	private void serve() throws IOException {

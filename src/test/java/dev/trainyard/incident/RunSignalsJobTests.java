@@ -36,9 +36,6 @@ class RunSignalsJobTests {
 	Runs runs;
 
 	@Autowired
-	Checkpoints checkpoints;
-
-	@Autowired
 	FaultyBlobStore store;
 
 	@Autowired
@@ -94,11 +91,11 @@ class RunSignalsJobTests {
 	}
 
 	@Test
-	void aCorruptCheckpointOpensACheckpointCorruptionIncident() {
+	void aCorruptCheckpointOpensACheckpointCorruptionIncident(@Autowired Checkpoints checkpoints) {
 		pipeline("corrupt-checkpoint", TestPipelines.synthetic("corrupt-checkpoint", "auto", 0.8));
 		this.store.crashWritingCheckpoint(30);
 		RunView failed = this.runs.launch("corrupt-checkpoint", "tester");
-		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
+		CheckpointRef newest = checkpoints.list(failed.runId()).get(0);
 		StoredBlobs.flipAByte(newest.location());
 
 		RunView resumed = this.runs.restart(failed.runId(), "tester");

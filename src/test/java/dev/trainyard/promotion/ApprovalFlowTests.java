@@ -45,11 +45,8 @@ class ApprovalFlowTests implements InUseBackend {
 	@Autowired
 	ModelRegistry registry;
 
-	@Autowired
-	BlobStore store;
-
 	@Test
-	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion() throws Exception {
+	void approvalContinuesTheSameRunAtPromoteAndPublishesTheChampion(@Autowired BlobStore store) throws Exception {
 		RunView waiting = this.runs.launch(manual("approve-me", ""), "operator");
 		assertThat(waiting.outcome()).isEqualTo(Outcome.AWAITING_APPROVAL);
 
@@ -67,9 +64,9 @@ class ApprovalFlowTests implements InUseBackend {
 			assertThat(change.actor()).isEqualTo("approver");
 			assertThat(change.reason()).isEqualTo("looks good");
 		});
-		String pointer = StoredBlobs.read(this.store, "models/approve-me/champion.json");
+		String pointer = StoredBlobs.read(store, "models/approve-me/champion.json");
 		assertThat(pointer).contains("\"version\":" + waiting.modelVersion()).contains(promoted.modelSha256());
-		assertThat(this.store.exists("models/approve-me/" + waiting.modelVersion() + "/model.json")).isTrue();
+		assertThat(store.exists("models/approve-me/" + waiting.modelVersion() + "/model.json")).isTrue();
 	}
 
 	@Test

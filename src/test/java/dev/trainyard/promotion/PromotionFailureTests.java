@@ -50,14 +50,9 @@ class PromotionFailureTests implements InUseBackend {
 	@Autowired
 	FaultyBlobStore store;
 
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ApplicationEvents events;
-
 	@Test
-	void failedPointerWriteLeavesChampionHistoryAndPointerUnchanged() throws IOException {
+	void failedPointerWriteLeavesChampionHistoryAndPointerUnchanged(@Autowired ApplicationEvents events)
+			throws IOException {
 		String name = auto("pointer-fails");
 		RunView first = this.runs.launch(name, "operator");
 		String pointerBefore = pointer(name);
@@ -70,16 +65,16 @@ class PromotionFailureTests implements InUseBackend {
 		assertThat(this.registry.champion(name).orElseThrow().version()).isEqualTo(first.modelVersion());
 		assertThat(this.registry.history(name)).hasSize(1);
 		assertThat(pointer(name)).isEqualTo(pointerBefore);
-		assertThat(this.events.stream(PromotionFailed.class))
+		assertThat(events.stream(PromotionFailed.class))
 			.anySatisfy((event) -> assertThat(event.version()).isEqualTo(second.modelVersion()));
 	}
 
 	@Test
-	void promotionKilledAfterItsCommitChangesTheChampionOnceOnResume() throws Exception {
+	void promotionKilledAfterItsCommitChangesTheChampionOnceOnResume(@Autowired JdbcTemplate jdbc) throws Exception {
 		String name = auto("killed-in-promote");
 		RunView promoted = this.runs.launch(name, "operator");
 		Process gone = KilledRuns.finishedProcess();
-		KilledRuns.leave(this.jdbc, promoted.runId(), "promote", gone.pid(), Instant.now());
+		KilledRuns.leave(jdbc, promoted.runId(), "promote", gone.pid(), Instant.now());
 
 		RunView resumed = this.runs.resumeLatest(name, "operator");
 		assertThat(resumed.status()).isEqualTo(RunStatus.COMPLETED);

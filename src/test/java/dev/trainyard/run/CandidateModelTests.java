@@ -28,13 +28,7 @@ class CandidateModelTests {
 	Runs runs;
 
 	@Autowired
-	Checkpoints checkpoints;
-
-	@Autowired
 	FaultyBlobStore store;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void aRestartedRunEvaluatesTheFinalCheckpointReadBack() {
@@ -51,14 +45,15 @@ class CandidateModelTests {
 	}
 
 	@Test
-	void aRunWhoseFinalCheckpointWasDeletedSaysToLaunchANewRun() throws IOException {
+	void aRunWhoseFinalCheckpointWasDeletedSaysToLaunchANewRun(@Autowired Checkpoints checkpoints,
+			@Autowired JdbcTemplate jdbc) throws IOException {
 		String name = pipeline("final-gone");
 		this.runs.launch(name, "tester");
 		failTheChampionsArtifactOnce(name);
 		RunView failed = this.runs.launch(name, "tester");
-		CheckpointRef last = this.checkpoints.list(failed.runId()).get(0);
+		CheckpointRef last = checkpoints.list(failed.runId()).get(0);
 		this.store.delete(last.key());
-		this.jdbc.update("UPDATE TY_CHECKPOINT SET DELETED_AT = ? WHERE ID = ?", java.sql.Timestamp.from(Instant.now()),
+		jdbc.update("UPDATE TY_CHECKPOINT SET DELETED_AT = ? WHERE ID = ?", java.sql.Timestamp.from(Instant.now()),
 				last.id());
 
 		RunView restarted = this.runs.restart(failed.runId(), "tester");

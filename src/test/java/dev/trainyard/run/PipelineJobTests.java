@@ -44,22 +44,17 @@ class PipelineJobTests implements InUseBackend {
 	ModelRegistry registry;
 
 	@Autowired
-	Checkpoints checkpoints;
-
-	@Autowired
 	FaultyBlobStore store;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	@OnlyOn(Backend.POSTGRES_S3)
-	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir() throws IOException {
+	void checkpointsAndModelsLandInTheBucketAndNoBlobInTheDataDir(@Autowired Checkpoints checkpoints)
+			throws IOException {
 		String name = "in-the-bucket";
 		RunView failed = crashedAtRound30(name);
 		assertThat(failed.checkpoints()).isNotEmpty()
 			.allSatisfy((checkpoint) -> assertThat(checkpoint.location()).startsWith("s3://"));
-		assertThat(this.checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
+		assertThat(checkpoints.list(failed.runId())).allSatisfy((checkpoint) -> {
 			assertThat(checkpoint.location()).isEqualTo(this.store.location(checkpoint.key()));
 			assertThat(this.store.exists(checkpoint.key())).isTrue();
 		});
@@ -143,10 +138,10 @@ class PipelineJobTests implements InUseBackend {
 	}
 
 	@Test
-	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed() {
+	void corruptCheckpointIsMarkedAndThePreviousOneIsUsed(@Autowired Checkpoints checkpoints) {
 		String reference = this.runs.launch(pipeline("corrupt-ref", "auto", 0.8), "tester").modelSha256();
 		RunView failed = crashedAtRound30("corrupt");
-		CheckpointRef newest = this.checkpoints.list(failed.runId()).get(0);
+		CheckpointRef newest = checkpoints.list(failed.runId()).get(0);
 		assertThat(newest.round()).isEqualTo(20);
 		StoredBlobs.flipAByte(newest.location());
 
@@ -159,11 +154,11 @@ class PipelineJobTests implements InUseBackend {
 	}
 
 	@Test
-	void recoversARunWhoseProcessWasKilled() throws Exception {
+	void recoversARunWhoseProcessWasKilled(@Autowired JdbcTemplate jdbc) throws Exception {
 		String name = "killed";
 		RunView failed = crashedAtRound30(name);
 		Process gone = KilledRuns.finishedProcess();
-		KilledRuns.leave(this.jdbc, failed.runId(), "train", gone.pid(),
+		KilledRuns.leave(jdbc, failed.runId(), "train", gone.pid(),
 				gone.info().startInstant().orElse(java.time.Instant.now()));
 		assertThat(this.runs.find(failed.runId()).orElseThrow().status()).isEqualTo(RunStatus.STARTED);
 
@@ -173,11 +168,11 @@ class PipelineJobTests implements InUseBackend {
 	}
 
 	@Test
-	void refusesToRecoverARunWhoseProcessIsAlive() {
+	void refusesToRecoverARunWhoseProcessIsAlive(@Autowired JdbcTemplate jdbc) {
 		String name = "alive";
 		RunView failed = crashedAtRound30(name);
 		ProcessHandle init = ProcessHandle.of(1).orElseThrow();
-		KilledRuns.leave(this.jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());
+		KilledRuns.leave(jdbc, failed.runId(), "train", 1, init.info().startInstant().orElseThrow());
 
 		assertThatExceptionOfType(RunConflictException.class).isThrownBy(() -> this.runs.resumeLatest(name, "tester"))
 			.withMessageContaining("still running");

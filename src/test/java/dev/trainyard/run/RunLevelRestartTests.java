@@ -32,11 +32,8 @@ class RunLevelRestartTests {
 	@Autowired
 	FaultyBlobStore store;
 
-	@Autowired
-	MeterRegistry meters;
-
 	@Test
-	void aStoreFailingTransientlyFewerTimesThanTheAttemptsIsRetriedInTheStep() {
+	void aStoreFailingTransientlyFewerTimesThanTheAttemptsIsRetriedInTheStep(@Autowired MeterRegistry meters) {
 		String name = pipeline("few-failures");
 		this.store.failWrites((key) -> key.contains("/000020-"), 2, new IOException("connection reset"));
 
@@ -45,7 +42,7 @@ class RunLevelRestartTests {
 		assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
 		assertThat(run.restarts()).isZero();
 		assertThat(this.store.attempts()).isEqualTo(3);
-		assertThat(this.meters.counter("trainyard.retries", "pipeline", name, "step", "train").count()).isEqualTo(2);
+		assertThat(meters.counter("trainyard.retries", "pipeline", name, "step", "train").count()).isEqualTo(2);
 	}
 
 	@Test

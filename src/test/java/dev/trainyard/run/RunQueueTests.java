@@ -40,16 +40,11 @@ class RunQueueTests {
 	@Autowired
 	Runs runs;
 
-	@Autowired
-	FaultyBlobStore store;
-
-	@Autowired
-	MeterRegistry meters;
-
 	@Test
-	void aLaunchBeyondTheSlotsWaitsAndOneBeyondTheQueueIsRefused() {
+	void aLaunchBeyondTheSlotsWaitsAndOneBeyondTheQueueIsRefused(@Autowired MeterRegistry meters,
+			@Autowired FaultyBlobStore store) {
 		TestPipelines.write(TestDirs.jobs(getClass()), "queued", TestPipelines.synthetic("queued", "auto", 0.5));
-		FaultyBlobStore.Hold firstTrains = this.store.holdNextWrite((key) -> key.contains("/000010-"));
+		FaultyBlobStore.Hold firstTrains = store.holdNextWrite((key) -> key.contains("/000010-"));
 
 		ResponseEntity<JsonNode> first = launch();
 		firstTrains.awaitReached();
@@ -65,7 +60,7 @@ class RunQueueTests {
 		assertThat(third.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(third.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
 		assertThat(third.getBody().path("type").asString()).endsWith("/run-queue-full");
-		assertThat(this.meters.get("trainyard.runs.queued").gauge().value()).isEqualTo(1);
+		assertThat(meters.get("trainyard.runs.queued").gauge().value()).isEqualTo(1);
 
 		String secondId = second.getBody().path("runId").asString();
 		this.runs.stop(first.getBody().path("runId").asString(), "olivia");

@@ -9,6 +9,7 @@ import dev.trainyard.store.s3.S3Connection;
 import dev.trainyard.store.s3.S3Settings;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -40,8 +41,15 @@ public final class S3ProxyServer implements AutoCloseable {
 	 */
 	public static S3ProxyServer start(Path dir) throws Exception {
 		Files.createDirectories(dir);
+		return start(new FilesystemNio2BlobStore(dir.toString()));
+	}
+
+	/**
+	 * Starts S3Proxy in front of {@code store} (one that injects faults, say).
+	 */
+	public static S3ProxyServer start(BlobStore store) throws Exception {
 		S3Proxy proxy = S3Proxy.builder()
-			.blobStore(new FilesystemNio2BlobStore(dir.toString()))
+			.blobStore(store)
 			.endpoint(URI.create("http://127.0.0.1:0"))
 			.awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
 			.ignoreUnknownHeaders(true)

@@ -46,20 +46,12 @@ class CommandCheckpointsTests implements InUseBackend {
 	@Autowired
 	DirectoryCheckpoints directories;
 
-	@Autowired
-	Checkpoints checkpoints;
-
-	@Autowired
-	BlobStore store;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@TempDir
 	Path root;
 
 	@Test
-	void aTransientFailureResumesFromTheNewestCheckpointThatVerifiesToTheSameModel(CapturedOutput output)
+	void aTransientFailureResumesFromTheNewestCheckpointThatVerifiesToTheSameModel(CapturedOutput output,
+			@Autowired Checkpoints checkpoints, @Autowired BlobStore store, @Autowired JdbcTemplate jdbc)
 			throws Exception {
 		TrainerFixture fixture = new TrainerFixture(this.root);
 		String[] options = { "--steps", "20", "--checkpoint-every", "4", "--fail-once-at", "14",
@@ -71,7 +63,7 @@ class CommandCheckpointsTests implements InUseBackend {
 			straight = TrainerFixture.drain(process);
 		}
 
-		String runId = RunRows.insert(this.jdbc, "demo");
+		String runId = RunRows.insert(jdbc, "demo");
 		List<CheckpointRef> saved = new ArrayList<>();
 		Outcome failed;
 		try (TrainerProcess process = this.trainer.start(
@@ -83,8 +75,8 @@ class CommandCheckpointsTests implements InUseBackend {
 			});
 		}
 		assertThat(failed.failure().kind()).isEqualTo(Kind.TRANSIENT);
-		assertThat(this.checkpoints.list(runId)).extracting(CheckpointRef::round).containsExactly(12, 8, 4);
-		StoredBlobs.flipAByte(this.store.location(saved.get(2).key().replace("manifest.json", "files/weights.txt")));
+		assertThat(checkpoints.list(runId)).extracting(CheckpointRef::round).containsExactly(12, 8, 4);
+		StoredBlobs.flipAByte(store.location(saved.get(2).key().replace("manifest.json", "files/weights.txt")));
 
 		Path resumeDir = this.root.resolve("resume");
 		RestoredCheckpoint restored = this.directories.restoreLatest(runId, resumeDir).orElseThrow();

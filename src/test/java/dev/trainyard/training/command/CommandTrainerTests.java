@@ -15,7 +15,6 @@ import dev.trainyard.store.StoredFileSet;
 import dev.trainyard.training.command.CommandTrainerException.Kind;
 import dev.trainyard.training.command.TrainerEvent.CheckpointReady;
 import dev.trainyard.training.command.TrainerFixture.Outcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +27,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CommandTrainerTests {
 
-	@TempDir
-	Path root;
+	private final Path root;
 
-	TrainerFixture fixture;
+	private final TrainerFixture fixture;
 
-	@BeforeEach
-	void fixture() {
-		this.fixture = new TrainerFixture(this.root);
+	CommandTrainerTests(@TempDir Path root) {
+		this.root = root;
+		this.fixture = new TrainerFixture(root);
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.trainyard.training.command.CommandTrainerException.Kind;
 import dev.trainyard.training.command.LeftoverTrainers.Outcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +21,10 @@ class TrainerStopTests {
 
 	private static final String[] SLOW = { "--steps", "100000", "--checkpoint-every", "100000", "--sleep-ms", "100" };
 
-	@TempDir
-	Path root;
+	private final TrainerFixture fixture;
 
-	TrainerFixture fixture;
-
-	@BeforeEach
-	void fixture() {
-		this.fixture = new TrainerFixture(this.root);
+	TrainerStopTests(@TempDir Path root) {
+		this.fixture = new TrainerFixture(root);
 	}
 
 	@Test
