@@ -81,8 +81,9 @@ final class S3Failures {
 					+ "): check the credentials (AWS default provider chain) and the bucket's policy", ex);
 		}
 		if (status >= 500 || status == 429 || ex.isThrottlingException()) {
+			String message = (ex.awsErrorDetails() != null) ? ex.awsErrorDetails().errorMessage() : null;
 			return new IOException(this.endpoint + " (bucket " + bucket + ") failed for " + location + attempts(ex)
-					+ ": " + what + " " + ex.awsErrorDetails().errorMessage(), ex);
+					+ ": " + what + ((message != null && !message.isBlank()) ? " " + message : ""), ex);
 		}
 		throw new BlobStoreAccessException(
 				this.endpoint + " rejected the request for " + location + " (" + what + "): " + ex.getMessage(), ex);
