@@ -15,7 +15,7 @@ if [ -z "${BENCH_S3_DIR:-}" ]; then
   if [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_S3_DIR=/dev/shm; else BENCH_S3_DIR=${TMPDIR:-/tmp}; fi
 fi
 mkdir -p "$(dirname "$report")" target
-if [ -z "${BENCH_CP:-}" ]; then # bench/run.sh passes its own; otherwise compile (offline unless BENCH_MVN_ONLINE=1)
+if [ -z "${BENCH_CP:-}" ]; then # bench/run.sh passes its own; otherwise compile (offline first, see lib/classpath.sh)
   # shellcheck source=lib/classpath.sh
   . "$(dirname "$0")/lib/classpath.sh"; bench_classpath
 fi

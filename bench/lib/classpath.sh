@@ -1,14 +1,18 @@
 # Sourced by the bench scripts: compiles the test classes (the bench helpers live in src/test/java/dev/trainyard/bench)
-# when they are missing or older than their sources, and sets BENCH_CP to the test classpath. Offline (-o) when the
-# local Maven repository has everything; set BENCH_MVN_ONLINE=1 to let Maven download.
+# when they are missing or older than their sources, and sets BENCH_CP to the test classpath. Maven runs offline (-o)
+# first and, when the local repository lacks a plugin or dependency, once more online; BENCH_MVN_ONLINE=1 goes
+# online at once.
+bench_mvn() {
+  if [ "${BENCH_MVN_ONLINE:-0}" != 1 ] && nice -n 5 ./mvnw -q -B -o "$@" >/dev/null 2>&1; then return 0; fi
+  nice -n 5 ./mvnw -q -B "$@" >&2
+}
 bench_classpath() {
-  local mvn=(nice -n 5 ./mvnw -q -B); [ "${BENCH_MVN_ONLINE:-0}" = 1 ] || mvn+=(-o)
   local stamp=target/test-classes/dev/trainyard/bench/CrashTestCheck.class
   if [ ! -f "$stamp" ] || [ -n "$(find src/test/java/dev/trainyard/bench src/main/java -newer "$stamp" -name '*.java' | head -1)" ]; then
-    "${mvn[@]}" test-compile >&2 || return 1
+    bench_mvn test-compile || return 1
   fi
   if [ ! -s target/bench-classpath.txt ] || [ pom.xml -nt target/bench-classpath.txt ]; then
-    "${mvn[@]}" dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >&2 || return 1
+    bench_mvn dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt || return 1
   fi
   BENCH_CP="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.trainyard.store.S3ProxyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.S3Exceptions;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
@@ -32,9 +33,10 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  * name, a database and a bucket of that name. Then it reads commands, one a line, from
  * stdin: {@code pg-restart} (stop PostgreSQL and start it again on the same port and data
  * directory), {@code pg-stop}, {@code pg-start}, {@code s3-fail} (every S3 request
- * answered with an error, as an S3 that is down), {@code s3-latency <ms>} (every request
- * delayed that long, as a slow S3; 0 ends it), {@code s3-heal}; end of file stops
- * everything. Each command is answered with one line on stdout ({@code ok <command>}).
+ * answered 503 Service Unavailable, as an S3 that is down), {@code s3-latency <ms>}
+ * (every request delayed that long, as a slow S3; 0 ends it), {@code s3-heal}; end of
+ * file stops everything. Each command is answered with one line on stdout
+ * ({@code ok <command>}).
  */
 public final class BenchBackends {
 
@@ -99,7 +101,8 @@ public final class BenchBackends {
 						Thread.sleep(latency); // the injected S3 latency itself
 					}
 					if (this.s3Failing.get() && !method.getName().equals("close")) {
-						throw new IllegalStateException("bench: S3 is failing (" + method.getName() + ")");
+						// what S3 answers when it is down: 503 Service Unavailable
+						throw S3Exceptions.fromStatusCode(503);
 					}
 					try {
 						return method.invoke(real, args);
