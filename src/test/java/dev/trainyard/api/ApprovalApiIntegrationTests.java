@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import dev.trainyard.support.TestDirs;
@@ -111,7 +112,15 @@ class ApprovalApiIntegrationTests {
 		JsonNode waiting = launchAndWait(name);
 		int version = waiting.get("modelVersion").asInt();
 		post("approver:a", "/api/models/" + name + "/versions/" + version + "/approve", Map.of());
-		assertThat(awaitEnd(waiting.get("runId").asString()).get("outcome").asString()).isEqualTo("PROMOTED");
+		// the approved run continues at once or, while its last execution is still
+		// winding down, at the next
+		// maintenance pass: until then it still reads STOPPED (or QUEUED) and
+		// AWAITING_APPROVAL
+		JsonNode continued = await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get("/api/runs/" + waiting.get("runId").asString()).getBody(),
+					(run) -> hasEnded(run) && !run.get("outcome").asString().equals("AWAITING_APPROVAL"));
+		assertThat(continued.get("outcome").asString()).isEqualTo("PROMOTED");
 		return version;
 	}
 
@@ -124,8 +133,12 @@ class ApprovalApiIntegrationTests {
 	private JsonNode awaitEnd(String runId) {
 		return await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> get("/api/runs/" + runId).getBody(), (run) -> !run.get("status").asString().startsWith("START")
-					&& !run.get("status").asString().equals("STOPPING"));
+			.until(() -> get("/api/runs/" + runId).getBody(), ApprovalApiIntegrationTests::hasEnded);
+	}
+
+	/** Neither running nor waiting in the queue to run. */
+	private static boolean hasEnded(JsonNode run) {
+		return !List.of("QUEUED", "STARTING", "STARTED", "STOPPING").contains(run.get("status").asString());
 	}
 
 	private ResponseEntity<JsonNode> get(String path) {
