@@ -113,9 +113,8 @@ class ApprovalApiIntegrationTests {
 		int version = waiting.get("modelVersion").asInt();
 		post("approver:a", "/api/models/" + name + "/versions/" + version + "/approve", Map.of());
 		// the approved run continues at once or, while its last execution is still
-		// winding down, at the next
-		// maintenance pass: until then it still reads STOPPED (or QUEUED) and
-		// AWAITING_APPROVAL
+		// winding down, at the next maintenance pass: until then it still reads
+		// STOPPED (or QUEUED) and AWAITING_APPROVAL
 		JsonNode continued = await().atMost(Duration.ofMinutes(2))
 			.pollInterval(Duration.ofMillis(200))
 			.until(() -> get("/api/runs/" + waiting.get("runId").asString()).getBody(),
